@@ -1,0 +1,65 @@
+import type { Command } from "commander";
+import { cliRuntime } from "./runtime";
+import { openApp, startServer } from "../core/app";
+import { adminTokenPath } from "../modules/tokens/token.service";
+import { describeConfig } from "../core/config";
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("Run the HTTP server: GraphQL over HTTP and WebSocket at /graphql, health, readiness and metrics.")
+    .option("--no-demo", "do not load the demo calls on the first start of an empty embedded database")
+    .action(async (opts: { demo: boolean }) => {
+      const rt = cliRuntime();
+      const { config, logger } = rt;
+      logger.info({ config: describeConfig(config) }, "starting call-coach");
+      const app = await openApp(config, logger, { command: "serve" });
+      let server;
+      try {
+        server = await startServer(app, { demo: opts.demo });
+      } catch (err) {
+        await app.close();
+        throw err;
+      }
+      const lines = [
+        "",
+        "call-coach is running",
+        `  GraphQL:    ${server.http.url}/graphql   (WebSocket: ${server.http.url.replace(/^http/, "ws")}/graphql)`,
+        `  Health:     ${server.http.url}/healthz   Metrics: ${server.http.url}/metrics`,
+        `  Database:   ${app.db.kind === "embedded" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+      ];
+      if (server.demoCalls) lines.push(`  Demo data:  ${server.demoCalls} demo calls loaded (titles start with "[Demo]")`);
+      if (server.adminToken) {
+        lines.push(
+          `  Admin token (shown once; also saved to ${adminTokenPath(config.dataDir)}, mode 0600):`,
+          server.adminToken,
+        );
+      } else {
+        lines.push(`  Admin token: created on first start (see ${adminTokenPath(config.dataDir)}); more with \`callcoach token create\``);
+      }
+      process.stdout.write(lines.join("\n") + "\n\n");
+      logger.info({ url: server.http.url }, "listening");
+
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) {
+          logger.warn({ signal }, "second signal: exiting now");
+          process.exit(1);
+        }
+        stopping = true;
+        logger.info({ signal }, "shutting down: draining HTTP, closing WebSockets and the database");
+        server
+          .close()
+          .then(() => {
+            logger.info("stopped");
+            process.exit(0);
+          })
+          .catch((err) => {
+            logger.error({ err }, "error during shutdown");
+            process.exit(1);
+          });
+      };
+      process.on("SIGTERM", () => stop("SIGTERM"));
+      process.on("SIGINT", () => stop("SIGINT"));
+    });
+}

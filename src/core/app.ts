@@ -1,0 +1,90 @@
+/**
+ * Composition of one call-coach process: database, migrations, services, schema, and (for
+ * `serve`) the HTTP server. Used by the CLI and by tests, so both run the same wiring.
+ */
+import type { GraphQLSchema } from "graphql";
+import type { Config } from "./config";
+import type { Logger } from "./logger";
+import { openDatabase, type Database, type OpenDatabaseOptions } from "./db/database";
+import { migrate } from "./db/migrator";
+import { createServices, type Services } from "./services";
+import { createSchema } from "./graphql/schema";
+import { startHttpServer, type RunningHttpServer } from "./http/server";
+import { loadDemoData } from "../demo/load-demo";
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies pending migrations and builds the services. */
+export async function openApp(
+  config: Config,
+  logger: Logger,
+  opts: OpenDatabaseOptions & { db?: Database; migrate?: boolean },
+): Promise<App> {
+  const db = opts.db ?? (await openDatabase(config, { ...opts, logger }));
+  try {
+    if (opts.migrate !== false) {
+      const applied = await migrate(db.dataSource, (name) => logger.info({ migration: name }, "migration applied"));
+      if (applied.length) logger.info({ count: applied.length }, "database migrated");
+    }
+  } catch (err) {
+    if (!opts.db) await db.close();
+    throw err;
+  }
+  const services = createServices(db.dataSource, config, logger);
+  return {
+    config,
+    logger,
+    db,
+    services,
+    close: () => db.close(),
+  };
+}
+
+export interface ServeOptions {
+  /** Load the demo calls on the first start of an empty embedded database. */
+  demo: boolean;
+}
+
+export interface Server {
+  app: App;
+  http: RunningHttpServer;
+  schema: GraphQLSchema;
+  /** The ADMIN token created by this start (first start only), else null. */
+  adminToken: string | null;
+  demoCalls: number;
+  close(): Promise<void>;
+}
+
+/** Starts `serve`: migrations, first ADMIN token, demo data, then HTTP + WebSocket. */
+export async function startServer(app: App, opts: ServeOptions): Promise<Server> {
+  const { config, logger, services, db } = app;
+  const adminToken = await services.tokens.ensureAdminToken(config.dataDir);
+  let demoCalls = 0;
+  if (adminToken && opts.demo && config.demo && db.kind === "embedded") {
+    demoCalls = await loadDemoData(app);
+  }
+  const schema = await createSchema();
+  const http = await startHttpServer({ config, logger, db, services, schema });
+  db.lock?.setUrl(http.url);
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    http,
+    schema,
+    adminToken,
+    demoCalls,
+    close() {
+      closing ??= (async () => {
+        await http.close();
+        await app.close();
+      })();
+      return closing;
+    },
+  };
+}

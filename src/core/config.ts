@@ -1,0 +1,211 @@
+/**
+ * The one place that reads `process.env`. Every setting is declared here with its default and
+ * description; `loadConfig()` validates them and fails fast with a message naming the variable.
+ * Secrets are listed in `SECRET_KEYS` so that `describeConfig()` (what we log) redacts them.
+ */
+import path from "node:path";
+import fs from "node:fs";
+import { z } from "zod";
+import dotenv from "dotenv";
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+const intFromEnv = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const boolFromEnv = (def: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? def : ["1", "true", "yes", "on"].includes(v)));
+
+const repRoles = ["AE", "SE", "CSM", "OTHER"] as const;
+
+/** Environment variables understood by call-coach (see `.env.example` and README, "Configuration"). */
+export const envSchema = z.object({
+  DATABASE_URL: optionalString.describe(
+    "PostgreSQL URL (postgres://user:pass@host:5432/db; sslmode=require honoured). Unset: embedded PGlite in CALLCOACH_DATA_DIR.",
+  ),
+  CALLCOACH_DATA_DIR: z
+    .string()
+    .default("./.callcoach")
+    .describe("Folder of the embedded database, its lock file and the admin token (resolved to an absolute path)."),
+  HOST: z.string().default("127.0.0.1").describe("Interface the HTTP server binds to."),
+  PORT: intFromEnv(4000, 0, 65535).describe("HTTP port (GraphQL, WebSocket, health, metrics). 0 picks a free port."),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
+    .describe("pino log level."),
+  CALLCOACH_PUBLIC_URL: optionalString
+    .pipe(z.url().optional())
+    .describe("Externally visible base URL of this server. Default http://HOST:PORT."),
+  CALLCOACH_INTERNAL_DOMAINS: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    )
+    .describe("Comma-separated email domains of our company; decides internal/external sides where Gong does not."),
+  CALLCOACH_DEFAULT_ROLE: z
+    .enum(repRoles)
+    .default("OTHER")
+    .describe("Role given to a new rep whose job title names none of AE, SE, CSM."),
+  CALLCOACH_URL: optionalString
+    .pipe(z.url().optional())
+    .describe("Base URL of a running call-coach server used by clients (e.g. http://127.0.0.1:4000); clients append /graphql."),
+  CALLCOACH_TOKEN: optionalString.describe("API token clients (MCP adapter, CLI against a remote server) send as a bearer token."),
+  REVIEW_TZ: z
+    .string()
+    .default("America/Los_Angeles")
+    .refine((tz) => isValidTimeZone(tz), "must be an IANA time zone such as America/Los_Angeles")
+    .describe("Time zone for call dates, date filters and week boundaries."),
+  GRAPHQL_MAX_DEPTH: intFromEnv(10, 2, 100).describe("Deepest selection nesting a GraphQL operation may have."),
+  GRAPHQL_MAX_ALIASES: intFromEnv(30, 1, 1000).describe("Most field aliases one GraphQL operation may use."),
+  GRAPHQL_MAX_COST: intFromEnv(50_000, 100, 10_000_000).describe(
+    "Largest estimated cost of one GraphQL operation (one per field, multiplied by page sizes).",
+  ),
+  GRAPHQL_MAX_PAGE_SIZE: intFromEnv(100, 1, 1000).describe("Largest `first` a connection accepts (and its default)."),
+  CALLCOACH_DEMO: boolFromEnv(true).describe(
+    "Load the demo calls on first start of an empty embedded database (serve --no-demo also skips).",
+  ),
+  PGLITE_MAX_CONNECTIONS: intFromEnv(20, 2, 200).describe(
+    "Connections the embedded database's socket accepts (must cover every pool of the process).",
+  ),
+  DB_POOL_SIZE: intFromEnv(10, 1, 200).describe("Size of the process's connection pool."),
+});
+
+export type Env = z.input<typeof envSchema>;
+export type RepRoleName = (typeof repRoles)[number];
+
+/** Keys whose values never reach a log line. */
+export const SECRET_KEYS = ["DATABASE_URL", "CALLCOACH_TOKEN"] as const;
+
+export interface Config {
+  databaseUrl: string | undefined;
+  /** Absolute path of the data dir (the embedded database lives in `<dataDir>/pgdata`). */
+  dataDir: string;
+  host: string;
+  port: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Base URL without trailing slash. */
+  publicUrl: string | undefined;
+  internalDomains: string[];
+  defaultRole: RepRoleName;
+  clientUrl: string | undefined;
+  clientToken: string | undefined;
+  timeZone: string;
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxPageSize: number };
+  demo: boolean;
+  pgliteMaxConnections: number;
+  poolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let dotenvLoaded = false;
+
+/** Loads `.env` from the working directory once, without overriding variables already set. */
+export function loadDotEnv(file = path.resolve(".env")): void {
+  if (dotenvLoaded) return;
+  dotenvLoaded = true;
+  if (fs.existsSync(file)) dotenv.config({ path: file, quiet: true });
+}
+
+/**
+ * Parses and validates configuration. `env` defaults to `process.env` (after `.env` is loaded);
+ * tests pass their own object. Throws ConfigError naming every invalid variable.
+ */
+export function loadConfig(env?: Record<string, string | undefined>): Config {
+  if (!env) {
+    loadDotEnv();
+    env = process.env;
+  }
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? "?");
+      const shown = (SECRET_KEYS as readonly string[]).includes(key) ? "" : ` (got ${JSON.stringify(env![key])})`;
+      return `${key}: ${i.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !/^postgres(ql)?:\/\//.test(e.DATABASE_URL)) {
+    throw new ConfigError("DATABASE_URL: must start with postgres:// or postgresql://");
+  }
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CALLCOACH_DATA_DIR),
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.CALLCOACH_PUBLIC_URL?.replace(/\/+$/, ""),
+    internalDomains: e.CALLCOACH_INTERNAL_DOMAINS,
+    defaultRole: e.CALLCOACH_DEFAULT_ROLE,
+    clientUrl: e.CALLCOACH_URL?.replace(/\/+$/, ""),
+    clientToken: e.CALLCOACH_TOKEN,
+    timeZone: e.REVIEW_TZ,
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
+    },
+    demo: e.CALLCOACH_DEMO,
+    pgliteMaxConnections: e.PGLITE_MAX_CONNECTIONS,
+    poolSize: e.DB_POOL_SIZE,
+  });
+}
+
+/** Replaces the password of a connection URL with `***`. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "***";
+  }
+}
+
+/** A log-safe summary of the configuration (secrets redacted). */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    database: config.databaseUrl ? redactUrl(config.databaseUrl) : `embedded PGlite in ${config.dataDir}`,
+    host: config.host,
+    port: config.port,
+    publicUrl: config.publicUrl,
+    internalDomains: config.internalDomains,
+    timeZone: config.timeZone,
+    clientToken: config.clientToken ? "***" : undefined,
+  };
+}
+
+/** Variables and descriptions, for `.env.example` and the README table (kept in sync by a test). */
+export function describeEnv(): { name: string; description: string }[] {
+  return Object.entries(envSchema.shape).map(([name, schema]) => ({
+    name,
+    description: (schema as z.ZodType).description ?? "",
+  }));
+}

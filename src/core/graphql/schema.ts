@@ -1,0 +1,37 @@
+/** Builds the GraphQL schema from the type-graphql resolvers of every module. */
+import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
+import { buildSchema } from "type-graphql";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { CallResolver, CallParticipantResolver } from "../../modules/calls/call.resolver";
+import { CallImportResolver } from "../../modules/calls/call-import.resolver";
+import { RepResolver } from "../../modules/reps/rep.resolver";
+import { AnalysisResolver } from "../../modules/analyses/analysis.resolver";
+import { TokenResolver } from "../../modules/tokens/token.resolver";
+import { packageRoot } from "../paths";
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+export function createSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver],
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+  return cached;
+}
+
+/** The committed SDL: sorted, so the file changes only when the schema does. */
+export function printSchemaSdl(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}
+
+export const schemaFilePath = () => path.join(packageRoot(), "schema", "schema.graphql");
+
+export async function writeSchemaFile(file = schemaFilePath()): Promise<string> {
+  const sdl = printSchemaSdl(await createSchema());
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, sdl);
+  return file;
+}

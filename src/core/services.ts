@@ -1,0 +1,27 @@
+/** The services of one process, built once from the data source and configuration. */
+import type { DataSource } from "typeorm";
+import type { Config } from "./config";
+import type { Logger } from "./logger";
+import { CallService } from "../modules/calls/call.service";
+import { CallImportService } from "../modules/calls/call-import.service";
+import { RepService } from "../modules/reps/rep.service";
+import { AnalysisService } from "../modules/analyses/analysis.service";
+import { TokenService } from "../modules/tokens/token.service";
+
+export interface Services {
+  calls: CallService;
+  callImport: CallImportService;
+  reps: RepService;
+  analyses: AnalysisService;
+  tokens: TokenService;
+}
+
+export function createServices(ds: DataSource, config: Config, logger: Logger): Services {
+  return {
+    calls: new CallService(ds),
+    callImport: new CallImportService(ds, { internalDomains: config.internalDomains, defaultRole: config.defaultRole }, logger),
+    reps: new RepService(ds),
+    analyses: new AnalysisService(ds),
+    tokens: new TokenService(ds),
+  };
+}

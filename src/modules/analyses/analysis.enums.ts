@@ -1,0 +1,32 @@
+import { registerEnumType } from "type-graphql";
+
+/** Lifecycle of one analysis run. PARTIAL = some dimensions failed, the rest were kept. */
+export enum AnalysisStatus {
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  COMPLETED = "COMPLETED",
+  PARTIAL = "PARTIAL",
+  FAILED = "FAILED",
+}
+registerEnumType(AnalysisStatus, {
+  name: "AnalysisStatus",
+  description: "QUEUED, RUNNING, COMPLETED, PARTIAL (some dimensions failed, the rest kept) or FAILED.",
+});
+
+/** What produced the scores. */
+export enum AnalysisEngine {
+  CLAUDE = "CLAUDE",
+  HEURISTIC = "HEURISTIC",
+}
+registerEnumType(AnalysisEngine, {
+  name: "AnalysisEngine",
+  description: "CLAUDE = scored by the Anthropic API; HEURISTIC = deterministic fallback without an LLM.",
+});
+
+/** Whether an objection was resolved on the call. */
+export enum ObjectionResolution {
+  YES = "YES",
+  NO = "NO",
+  UNCLEAR = "UNCLEAR",
+}
+registerEnumType(ObjectionResolution, { name: "ObjectionResolution", description: "Whether the customer confirmed the objection was addressed." });

@@ -1,0 +1,300 @@
+/**
+ * Imports one call (any import form, already turned into a Gong-shaped CallImport) in one
+ * transaction: reps upserted by email, the call upserted by Gong id (or by transcript hash for
+ * non-Gong files), participants upserted by party, segments replaced. Importing the same call
+ * again updates it in place; an invalid call writes nothing.
+ */
+import crypto from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import type { Logger } from "../../core/logger";
+import type { RepRoleName } from "../../core/config";
+import { RepRole } from "../reps/rep.entity";
+import { roleFromTitle } from "../reps/rep-role";
+import { CallSource, CallType, Product, Side } from "./call.enums";
+import { classifyCallType, classifyProduct } from "./call-classifier";
+import { InvalidTranscriptError } from "./call.errors";
+import {
+  describeZodError,
+  gongCallTranscriptSchema,
+  gongExtensiveCallSchema,
+  type CallImport,
+  type GongParty,
+} from "./import/gong-shapes";
+
+export interface ImportOptions {
+  internalDomains: string[];
+  defaultRole: RepRoleName;
+}
+
+export interface ImportOverrides {
+  callType?: CallType;
+  product?: Product;
+  isDemo?: boolean;
+}
+
+export interface ImportResult {
+  callId: string;
+  gongId: string | null;
+  created: boolean;
+  segments: number;
+  participants: number;
+}
+
+interface PreparedParticipant {
+  partyKey: string;
+  speakerId: string | null;
+  name: string;
+  email: string | null;
+  title: string | null;
+  side: Side;
+  gongUserId: string | null;
+}
+
+const SEGMENT_BATCH = 500;
+
+export class CallImportService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly opts: ImportOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Validates raw JSON of the `importCall` mutation into a CallImport. */
+  fromJson(call: unknown, transcript: unknown): CallImport {
+    const c = gongExtensiveCallSchema.safeParse(call);
+    if (!c.success) throw new InvalidTranscriptError(`Invalid call object: ${describeZodError(c.error)}`);
+    const t = gongCallTranscriptSchema.safeParse(transcript);
+    if (!t.success) throw new InvalidTranscriptError(`Invalid transcript: ${describeZodError(t.error)}`);
+    if (t.data.callId && c.data.metaData.id && t.data.callId !== c.data.metaData.id) {
+      throw new InvalidTranscriptError(
+        `The transcript is for call ${t.data.callId} but the call object is ${c.data.metaData.id}.`,
+      );
+    }
+    return { call: c.data, transcript: t.data, source: c.data.metaData.id ? "GONG" : "VTT", origin: ["importCall"] };
+  }
+
+  async importCall(imp: CallImport, overrides: ImportOverrides = {}): Promise<ImportResult> {
+    const participants = this.prepareParticipants(imp);
+    const bySpeaker = new Map(participants.filter((p) => p.speakerId).map((p) => [p.speakerId!, p]));
+    const segments = this.prepareSegments(imp, bySpeaker);
+    const meta = imp.call.metaData;
+    const title = meta.title?.trim() || "Untitled call";
+    const transcriptText = segments.map((s) => s.text).join("\n");
+    const callType = overrides.callType ?? classifyCallType(title);
+    const product = overrides.product ?? classifyProduct(title, transcriptText);
+    const transcriptHash = crypto
+      .createHash("sha256")
+      .update(JSON.stringify(segments.map((s) => [s.speakerId, s.startMs, s.endMs, s.text])))
+      .digest("hex");
+    const source = overrides.isDemo ? CallSource.DEMO : imp.source === "VTT" ? CallSource.VTT : CallSource.GONG;
+
+    return this.ds.transaction(async (tx) => {
+      const repIds = await this.upsertReps(tx, participants);
+      const primaryRepId = this.primaryRep(imp, participants, segments, repIds);
+      const gongId = meta.id ?? null;
+      const conflict = gongId ? `("gong_id") WHERE "gong_id" IS NOT NULL` : `("transcript_hash") WHERE "gong_id" IS NULL`;
+      const [row]: { id: string; created: boolean }[] = await tx.query(
+        `INSERT INTO calls (gong_id, title, started_at, duration_s, direction, scope, language, url, call_type, product,
+                            source, is_demo, primary_rep_id, transcript_hash, raw, ingested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+         ON CONFLICT ${conflict} DO UPDATE SET
+           title = EXCLUDED.title, started_at = EXCLUDED.started_at, duration_s = EXCLUDED.duration_s,
+           direction = EXCLUDED.direction, scope = EXCLUDED.scope, language = EXCLUDED.language, url = EXCLUDED.url,
+           call_type = EXCLUDED.call_type, product = EXCLUDED.product, source = EXCLUDED.source,
+           is_demo = EXCLUDED.is_demo, primary_rep_id = EXCLUDED.primary_rep_id,
+           transcript_hash = EXCLUDED.transcript_hash, raw = EXCLUDED.raw, ingested_at = now(), updated_at = now()
+         RETURNING id, (xmax = 0) AS created`,
+        [
+          gongId,
+          title,
+          new Date(meta.started),
+          Math.round(meta.duration),
+          meta.direction ?? null,
+          meta.scope ?? null,
+          meta.language ?? null,
+          meta.url ?? null,
+          callType,
+          product,
+          source,
+          overrides.isDemo ?? false,
+          primaryRepId,
+          transcriptHash,
+          JSON.stringify(imp.call),
+        ],
+      );
+      const callId = row.id;
+      await this.replaceParticipants(tx, callId, participants, repIds);
+      await tx.query(`DELETE FROM transcript_segments WHERE call_id = $1`, [callId]);
+      for (let i = 0; i < segments.length; i += SEGMENT_BATCH) {
+        const batch = segments.slice(i, i + SEGMENT_BATCH);
+        const values: unknown[] = [];
+        const tuples = batch.map((s, j) => {
+          const b = j * 8;
+          values.push(callId, i + j, s.speakerId, s.speakerName, s.startMs, s.endMs, s.text, s.topic);
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
+        });
+        await tx.query(
+          `INSERT INTO transcript_segments (call_id, seq, speaker_id, speaker_name, start_ms, end_ms, text, topic)
+           VALUES ${tuples.join(", ")}`,
+          values,
+        );
+      }
+      this.logger.debug({ callId, gongId, segments: segments.length }, "call imported");
+      return {
+        callId,
+        gongId,
+        created: row.created,
+        segments: segments.length,
+        participants: participants.length,
+      };
+    });
+  }
+
+  private sideOf(party: GongParty): Side {
+    const domain = party.emailAddress?.split("@")[1]?.toLowerCase();
+    if (party.affiliation === "Internal") return Side.INTERNAL;
+    if (party.affiliation === "External") return Side.EXTERNAL;
+    if (domain && this.opts.internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return Side.INTERNAL;
+    if (domain) return Side.EXTERNAL;
+    return Side.UNKNOWN;
+  }
+
+  private prepareParticipants(imp: CallImport): PreparedParticipant[] {
+    const parties = imp.call.parties ?? [];
+    const seen = new Set<string>();
+    const out: PreparedParticipant[] = [];
+    for (const party of parties) {
+      const partyKey = party.id ?? party.speakerId ?? party.emailAddress?.toLowerCase() ?? party.name?.trim().toLowerCase();
+      if (!partyKey || seen.has(partyKey)) continue;
+      seen.add(partyKey);
+      out.push({
+        partyKey,
+        speakerId: party.speakerId ?? null,
+        name: party.name?.trim() || party.emailAddress || "Unknown participant",
+        email: party.emailAddress?.trim().toLowerCase() || null,
+        title: party.title ?? null,
+        side: this.sideOf(party),
+        gongUserId: party.userId ?? null,
+      });
+    }
+    // Imported calls may come without parties: then each speaker becomes an anonymous participant.
+    if (parties.length === 0) {
+      const speakers = [...new Set(imp.transcript.transcript.map((m) => m.speakerId).filter((s): s is string => !!s))];
+      speakers.forEach((speakerId, i) =>
+        out.push({
+          partyKey: speakerId,
+          speakerId,
+          name: `Speaker ${i + 1}`,
+          email: null,
+          title: null,
+          side: Side.UNKNOWN,
+          gongUserId: null,
+        }),
+      );
+    }
+    return out;
+  }
+
+  private prepareSegments(imp: CallImport, bySpeaker: Map<string, PreparedParticipant>) {
+    const segments: {
+      speakerId: string | null;
+      speakerName: string | null;
+      startMs: number;
+      endMs: number;
+      text: string;
+      topic: string | null;
+    }[] = [];
+    const unknown = new Set<string>();
+    for (const mono of imp.transcript.transcript) {
+      const speakerId = mono.speakerId ?? null;
+      const participant = speakerId ? bySpeaker.get(speakerId) : undefined;
+      if (speakerId && !participant) unknown.add(speakerId);
+      for (const s of mono.sentences) {
+        const text = s.text.trim();
+        if (!text) continue;
+        if (s.end < s.start) {
+          throw new InvalidTranscriptError(`A sentence ends (${s.end} ms) before it starts (${s.start} ms): "${text.slice(0, 60)}".`);
+        }
+        segments.push({
+          speakerId,
+          speakerName: participant?.name ?? null,
+          startMs: s.start,
+          endMs: s.end,
+          text,
+          topic: mono.topic ?? null,
+        });
+      }
+    }
+    if (unknown.size > 0) {
+      throw new InvalidTranscriptError(
+        `The transcript refers to speaker id${unknown.size > 1 ? "s" : ""} ${[...unknown].join(", ")} that no participant of the call has.`,
+        { reasonDetail: "UNKNOWN_SPEAKER", speakerIds: [...unknown] },
+      );
+    }
+    if (segments.length === 0) throw new InvalidTranscriptError("The transcript has no sentences.");
+    segments.sort((a, b) => a.startMs - b.startMs);
+    return segments;
+  }
+
+  /** Upserts a rep for every internal participant with an email; returns email → rep id. */
+  private async upsertReps(tx: EntityManager, participants: PreparedParticipant[]): Promise<Map<string, string>> {
+    const internal = participants.filter((p) => p.side === Side.INTERNAL && p.email);
+    const result = new Map<string, string>();
+    for (const p of internal) {
+      const role = roleFromTitle(p.title) ?? (this.opts.defaultRole as RepRole);
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO reps (email, name, title, role, gong_user_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (email) DO UPDATE SET
+           name = EXCLUDED.name,
+           title = COALESCE(EXCLUDED.title, reps.title),
+           gong_user_id = COALESCE(reps.gong_user_id, EXCLUDED.gong_user_id),
+           updated_at = now()
+         RETURNING id`,
+        [p.email, p.name, p.title, role, p.gongUserId],
+      );
+      result.set(p.email!, row.id);
+    }
+    return result;
+  }
+
+  private primaryRep(
+    imp: CallImport,
+    participants: PreparedParticipant[],
+    segments: { speakerId: string | null; startMs: number; endMs: number }[],
+    repIds: Map<string, string>,
+  ): string | null {
+    const hostUserId = imp.call.metaData.primaryUserId;
+    const host = participants.find((p) => hostUserId && p.gongUserId === hostUserId && p.email && repIds.has(p.email));
+    if (host) return repIds.get(host.email!)!;
+    if (imp.repEmail && repIds.has(imp.repEmail.toLowerCase())) return repIds.get(imp.repEmail.toLowerCase())!;
+    // Otherwise the internal participant who talked most.
+    const talk = new Map<string, number>();
+    for (const s of segments) if (s.speakerId) talk.set(s.speakerId, (talk.get(s.speakerId) ?? 0) + s.endMs - s.startMs);
+    const ranked = participants
+      .filter((p) => p.email && repIds.has(p.email))
+      .sort((a, b) => (talk.get(b.speakerId ?? "") ?? 0) - (talk.get(a.speakerId ?? "") ?? 0));
+    return ranked[0] ? repIds.get(ranked[0].email!)! : null;
+  }
+
+  private async replaceParticipants(
+    tx: EntityManager,
+    callId: string,
+    participants: PreparedParticipant[],
+    repIds: Map<string, string>,
+  ): Promise<void> {
+    for (const p of participants) {
+      await tx.query(
+        `INSERT INTO call_participants (call_id, party_key, speaker_id, name, email, title, side, rep_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (call_id, party_key) DO UPDATE SET
+           speaker_id = EXCLUDED.speaker_id, name = EXCLUDED.name, email = EXCLUDED.email,
+           title = EXCLUDED.title, side = EXCLUDED.side, rep_id = EXCLUDED.rep_id`,
+        [callId, p.partyKey, p.speakerId, p.name, p.email, p.title, p.side, p.email ? (repIds.get(p.email) ?? null) : null],
+      );
+    }
+    await tx.query(`DELETE FROM call_participants WHERE call_id = $1 AND NOT (party_key = ANY($2::text[]))`, [
+      callId,
+      participants.map((p) => p.partyKey),
+    ]);
+  }
+}

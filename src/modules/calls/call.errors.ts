@@ -1,0 +1,24 @@
+import { BadInputError, NotFoundError } from "../../core/errors";
+
+export class CallNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super("CALL_NOT_FOUND", `No call with id ${id}.`, { id });
+  }
+}
+
+/** A transcript, caption file or call object that cannot be imported. */
+export class InvalidTranscriptError extends BadInputError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("INVALID_TRANSCRIPT", message, details);
+  }
+}
+
+/** A file given to `callcoach import` that cannot be read or understood; the message names the file. */
+export class ImportFileError extends BadInputError {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super("INVALID_IMPORT_FILE", `${file}: ${problem}`, { file });
+  }
+}
