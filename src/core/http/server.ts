@@ -59,7 +59,8 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     res.setHeader("x-request-id", requestId);
     const end = metrics.httpDuration.startTimer({ method: req.method });
     res.on("finish", () => {
-      const route = req.route?.path ?? (req.path.startsWith("/graphql") ? "/graphql" : "other");
+      const pathOnly = req.originalUrl.split("?")[0];
+      const route = req.route?.path ?? (pathOnly.startsWith("/graphql") ? "/graphql" : "other");
       end({ route: String(route), status: String(res.statusCode) });
     });
     next();
