@@ -12,6 +12,7 @@ import {
   validate,
   type DocumentNode,
   type GraphQLSchema,
+  type ValidationContext,
 } from "graphql";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
@@ -44,6 +45,8 @@ function limitError(message: string, reason: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", reason } });
 }
 
+const report = (ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err);
+
 /** Validation rules for depth and aliases (usable wherever `validate` runs). */
 export function limitRules(limits: QueryLimits) {
   return [
@@ -52,10 +55,10 @@ export function limitRules(limits: QueryLimits) {
       ignoreIntrospection: true,
       flattenFragments: true,
       exposeLimits: true,
-      onReject: [],
-      propagateOnRejection: true,
+      onReject: [report],
+      propagateOnRejection: false,
     }),
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: true }),
+    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, onReject: [report], propagateOnRejection: false }),
   ];
 }
 
@@ -87,11 +90,10 @@ export function checkLimits(
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
 ): GraphQLError[] {
-  const errors = validate(schema, document, limitRules(limits)).map((e) =>
-    /aliases/i.test(e.message)
-      ? limitError(e.message, "TOO_MANY_ALIASES")
-      : limitError(e.message, "QUERY_TOO_DEEP"),
-  );
+  const errors = validate(schema, document, limitRules(limits)).map((e) => {
+    const message = e.message.replace(/^Syntax Error: /, "");
+    return /aliases/i.test(message) ? limitError(message, "TOO_MANY_ALIASES") : limitError(message, "QUERY_TOO_DEEP");
+  });
   if (errors.length) return errors;
   let cost: number;
   try {
