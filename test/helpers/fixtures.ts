@@ -63,7 +63,7 @@ export function gongCall(spec: CallSpec): { call: Record<string, any>; transcrip
         title: spec.title ?? `Acme / Discovery ${spec.gongId}`,
         started: spec.started ?? "2026-11-02T10:00:00-08:00",
         duration: Math.ceil((n * 5000) / 1000),
-        primaryUserId: parties[0].userId,
+        primaryUserId: (parties[0] as { userId?: string }).userId,
         direction: "Conference",
         scope: "External",
         language: "eng",

@@ -1,5 +1,6 @@
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { backend } from "../helpers/test-db";
+import { readMigrationFiles } from "../../src/core/db/migrator";
 
 describe(`health, readiness and metrics (${backend})`, () => {
   let ts: TestServer;
@@ -19,7 +20,7 @@ describe(`health, readiness and metrics (${backend})`, () => {
   it("answers /readyz with the number of applied migrations", async () => {
     const res = await fetch(`${ts.url}/readyz`);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as { status: string; migrations: number };
     expect(body.status).toBe("ready");
     expect(body.migrations).toBeGreaterThanOrEqual(1);
   });
@@ -29,9 +30,8 @@ describe(`health, readiness and metrics (${backend})`, () => {
     try {
       const res = await fetch(`${ts.url}/readyz`);
       expect(res.status).toBe(503);
-      expect((await res.json()).reason).toMatch(/pending migrations: 0001_initial.sql/);
+      expect(((await res.json()) as { reason: string }).reason).toMatch(/pending migrations: 0001_initial.sql/);
     } finally {
-      const { readMigrationFiles } = await import("../../src/core/db/migrator");
       for (const f of readMigrationFiles()) {
         await ts.tdb.db.dataSource.query("INSERT INTO callcoach_migrations (name, checksum) VALUES ($1, $2)", [f.name, f.checksum]);
       }

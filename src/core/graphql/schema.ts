@@ -18,6 +18,13 @@ export function createSchema(): Promise<GraphQLSchema> {
     resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+  }).then((schema) => {
+    // type-graphql has no option for root type descriptions.
+    const query = schema.getQueryType();
+    if (query) query.description = "Reads: calls, reps and analyses within the scope of your API token.";
+    const mutation = schema.getMutationType();
+    if (mutation) mutation.description = "Writes: importing calls and managing API tokens (ADMIN).";
+    return schema;
   });
   return cached;
 }

@@ -9,7 +9,7 @@ export class CallImportResolver {
   @Mutation(() => Call, {
     description: "Imports a call and its transcript (ADMIN). Importing the same call again updates it in place.",
   })
-  async importCall(@Arg("input", () => ImportCallInput) input: ImportCallInput, @Ctx() ctx: GraphQLContext): Promise<Call> {
+  async importCall(@Arg("input", () => ImportCallInput, { description: "The call and its transcript in Gong's shapes." }) input: ImportCallInput, @Ctx() ctx: GraphQLContext): Promise<Call> {
     requireAdmin(ctx.viewer, "import calls");
     const imp = ctx.services.callImport.fromJson(input.call, input.transcript);
     const result = await ctx.services.callImport.importCall(imp, { callType: input.callType, product: input.product });

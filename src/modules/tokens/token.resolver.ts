@@ -15,7 +15,7 @@ export class TokenResolver {
 
   @Mutation(() => CreatedApiToken, { description: "Creates an API token (ADMIN). The secret is returned once." })
   async createApiToken(
-    @Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput,
+    @Arg("input", () => CreateApiTokenInput, { description: "Role, optional name and the rep the token belongs to." }) input: CreateApiTokenInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreatedApiToken> {
     requireAdmin(ctx.viewer, "create API tokens");
