@@ -16,7 +16,8 @@ const TYPE_RULES: [CallType, RegExp][] = [
 
 /** Guesses the call type from the title (the transcript is too noisy for this). */
 export function classifyCallType(title: string): CallType {
-  for (const [type, re] of TYPE_RULES) if (re.test(title)) return type;
+  const bare = title.replace(/^\s*\[demo\]\s*/i, ""); // the demo-data marker is not a call type
+  for (const [type, re] of TYPE_RULES) if (re.test(bare)) return type;
   return CallType.OTHER;
 }
 
