@@ -52,4 +52,25 @@ describe(`health, readiness and metrics (${backend})`, () => {
     const res = await fetch(`${ts.url}/healthz`, { headers: { "x-request-id": "abc-123" } });
     expect(res.headers.get("x-request-id")).toBe("abc-123");
   });
+
+  it("masks unexpected errors and logs them under the request id the client sees", async () => {
+    const ds = ts.tdb.db.dataSource;
+    await ds.query(`ALTER TABLE reps RENAME TO reps_hidden`);
+    try {
+      const res = await fetch(`${ts.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${ts.adminToken}`, "x-request-id": "req-boom-1" },
+        body: JSON.stringify({ query: "{ reps { totalCount } }" }),
+      });
+      const body = (await res.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors[0].extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "req-boom-1" });
+      expect(body.errors[0].message).toBe("Internal server error (request id req-boom-1).");
+      expect(JSON.stringify(body)).not.toMatch(/relation|SELECT|does not exist|stack/i);
+      const logged = ts.logs.map((l) => JSON.parse(l)).filter((l) => l.requestId === "req-boom-1");
+      expect(logged.some((l) => l.msg === "unexpected error while executing a GraphQL operation" && /reps/.test(JSON.stringify(l.err)))).toBe(true);
+      expect(logged.some((l) => l.msg === "request" && l.status === 200 && l.path === "/graphql")).toBe(true);
+    } finally {
+      await ds.query(`ALTER TABLE reps_hidden RENAME TO reps`);
+    }
+  });
 });

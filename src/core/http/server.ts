@@ -23,6 +23,7 @@ import { formatGraphQLError } from "../graphql/errors";
 import { checkLimits } from "../graphql/limits";
 import { DomainError } from "../errors";
 import type { Viewer } from "../graphql/viewer";
+import { currentRequestId, requestStore } from "../request-context";
 import { createMetrics, type Metrics } from "./metrics";
 import { limitsPlugin, metricsPlugin } from "./graphql-plugins";
 
@@ -58,12 +59,24 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     res.locals.requestId = requestId;
     res.setHeader("x-request-id", requestId);
     const end = metrics.httpDuration.startTimer({ method: req.method });
+    const started = process.hrtime.bigint();
     res.on("finish", () => {
       const pathOnly = req.originalUrl.split("?")[0];
       const route = req.route?.path ?? (pathOnly.startsWith("/graphql") ? "/graphql" : "other");
       end({ route: String(route), status: String(res.statusCode) });
+      const quiet = pathOnly === "/healthz" || pathOnly === "/readyz" || pathOnly === "/metrics";
+      logger[quiet ? "debug" : "info"](
+        {
+          requestId,
+          method: req.method,
+          path: pathOnly,
+          status: res.statusCode,
+          durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        },
+        "request",
+      );
     });
-    next();
+    requestStore.run({ requestId }, next);
   });
 
   app.get("/healthz", (_req, res) => {
@@ -136,7 +149,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, { logger }),
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, { logger, requestId: currentRequestId() }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

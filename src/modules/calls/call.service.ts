@@ -93,8 +93,11 @@ export class CallService {
   async participantsByCallIds(callIds: readonly string[]): Promise<CallParticipant[][]> {
     const rows = await this.ds.getRepository(CallParticipant).find({
       where: { callId: In([...callIds]) },
-      order: { side: "DESC", name: "ASC" },
+      order: { name: "ASC", id: "ASC" },
     });
+    // Our side first, then the customer's, then anyone undecided.
+    const rank = { INTERNAL: 0, EXTERNAL: 1, UNKNOWN: 2 } as const;
+    rows.sort((a, b) => rank[a.side] - rank[b.side]);
     return groupByKeys(callIds, rows, (p) => p.callId);
   }
 
