@@ -41,14 +41,15 @@ export async function seed(app: App, opts: SeedOptions): Promise<SeedSummary> {
   opts.progress("inserting analyses (1–2 per call) and 5 dimension results each…");
   const ds = app.db.dataSource;
   // The first internal participant of every call gets an analysis; the second one too on every
-  // other call, so calls have one or two.
+  // other call (by Gong id, i.e. by start time), so calls have one or two and any page of
+  // consecutive calls has ~1.5 per call.
   await ds.query(
     `INSERT INTO analyses (call_id, participant_id, rep_id, status, engine, rubric_role, cache_key, overall_score, completed_at)
      SELECT p.call_id, p.id, p.rep_id, 'COMPLETED', 'CLAUDE', 'AE', 'bench:' || p.id, 40 + (abs(hashtext(p.id::text)) % 60), now()
        FROM (SELECT cp.id, cp.call_id, cp.rep_id,
                     row_number() OVER (PARTITION BY cp.call_id ORDER BY cp.party_key) AS rn,
-                    dense_rank() OVER (ORDER BY cp.call_id) AS call_no
-               FROM call_participants cp
+                    dense_rank() OVER (ORDER BY c.gong_id) AS call_no
+               FROM call_participants cp JOIN calls c ON c.id = cp.call_id
               WHERE cp.side = 'INTERNAL') p
       WHERE p.rn = 1 OR (p.rn = 2 AND p.call_no % 2 = 0)`,
   );

@@ -59,6 +59,7 @@ export function benchCall(n: number, reps: BenchPerson[], opts: { customers?: nu
     title: j === 0 ? "Head of Sales" : "Revenue Operations Lead",
   }));
   let id = n * 100;
+  const hostUserId = `u-${reps[0].email}`;
   const nextId = () => `${n}${String(++id).padStart(12, "0")}`;
   const parties = [
     ...reps.map((r) => ({
@@ -100,7 +101,7 @@ export function benchCall(n: number, reps: BenchPerson[], opts: { customers?: nu
         title: `${account} / ${kind}`,
         started,
         duration: Math.ceil((count * 6000) / 1000),
-        primaryUserId: parties[0].userId,
+        primaryUserId: hostUserId,
         direction: "Conference",
         scope: "External",
         language: "eng",

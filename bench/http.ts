@@ -6,6 +6,8 @@ import { performance } from "node:perf_hooks";
 
 export interface GqlResult {
   status: number;
+  /** Size of the response body in bytes. */
+  bytes: number;
   data?: Record<string, any> | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
@@ -33,7 +35,7 @@ export async function gql(req: GqlRequest): Promise<GqlResult> {
   } catch {
     body = { errors: [{ message: `non-JSON response (HTTP ${res.status}): ${text.slice(0, 200)}` }] };
   }
-  return { status: res.status, data: body.data, errors: body.errors };
+  return { status: res.status, bytes: Buffer.byteLength(text), data: body.data, errors: body.errors };
 }
 
 /** Throws unless the answer is HTTP 200 without GraphQL errors. */

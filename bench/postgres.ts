@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import net from "node:net";
-import { Client } from "pg";
+import { Client, type ClientConfig } from "pg";
 import { pgConnectionOptions, redactUrl } from "./src-imports";
 
 export interface ScratchDatabase {
@@ -18,7 +18,7 @@ export interface ScratchDatabase {
 
 async function adminClient(adminUrl: string): Promise<Client> {
   const { url, ssl } = pgConnectionOptions(adminUrl);
-  const client = new Client({ connectionString: url, ssl, connectionTimeoutMillis: 5000 });
+  const client = new Client({ connectionString: url, ssl: ssl as ClientConfig["ssl"], connectionTimeoutMillis: 5000 });
   await client.connect();
   return client;
 }
@@ -31,7 +31,7 @@ export async function createScratchDatabase(adminUrl: string, label = "bench"): 
   try {
     await client.query(`CREATE DATABASE "${name}"`);
     const rows = await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
-    version = rows.rows[0].v;
+    version = rows.rows[0].v.split(" ")[0]; // "15.20 (Debian …)" → "15.20"
   } finally {
     await client.end().catch(() => undefined);
   }

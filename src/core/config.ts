@@ -68,7 +68,7 @@ export const envSchema = z.object({
     .describe("Time zone for call dates, date filters and week boundaries."),
   GRAPHQL_MAX_DEPTH: intFromEnv(10, 2, 100).describe("Deepest selection nesting a GraphQL operation may have."),
   GRAPHQL_MAX_ALIASES: intFromEnv(30, 1, 1000).describe("Most field aliases one GraphQL operation may use."),
-  GRAPHQL_MAX_COST: intFromEnv(50_000, 100, 10_000_000).describe(
+  GRAPHQL_MAX_COST: intFromEnv(25_000, 100, 10_000_000).describe(
     "Largest estimated cost of one GraphQL operation (one per field, multiplied by page sizes).",
   ),
   GRAPHQL_MAX_PAGE_SIZE: intFromEnv(100, 1, 1000).describe("Largest `first` a connection accepts (and its default)."),

@@ -29,7 +29,9 @@ export interface QueryLimits {
 export const ASSUMED_LIST_LENGTH = 5;
 
 function pageEstimator(maxPageSize: number): ComplexityEstimator {
-  return ({ args, field, childComplexity }) => {
+  return ({ args, field, type: parent, childComplexity }) => {
+    // A connection's `first` already counts its edges; the edges list itself adds no factor.
+    if (parent.name.endsWith("Connection") && field.name === "edges") return 1 + childComplexity;
     const type = getNullableType(field.type);
     const named = getNamedType(field.type).name;
     if (named.endsWith("Connection")) {

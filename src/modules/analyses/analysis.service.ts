@@ -9,8 +9,8 @@ import { Objection } from "./objection.entity";
 import { AnalysisNotFoundError } from "./analysis.errors";
 import type { Viewer } from "../../core/graphql/viewer";
 import { groupByKeys } from "../../core/group";
+import { isUuid } from "../../core/ids";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AnalysisService {
   constructor(private readonly ds: DataSource) {}
@@ -23,7 +23,7 @@ export class AnalysisService {
   }
 
   async get(viewer: Viewer, id: string): Promise<Analysis> {
-    if (!UUID_RE.test(id)) throw new AnalysisNotFoundError(id);
+    if (!isUuid(id)) throw new AnalysisNotFoundError(id);
     const analysis = await this.scoped(viewer).andWhere("a.id = :id", { id }).getOne();
     if (!analysis) throw new AnalysisNotFoundError(id);
     return analysis;

@@ -89,8 +89,8 @@ export class Call {
   @Column({ name: "transcript_hash", type: "text" })
   transcriptHash: string;
 
-  /** Gong's call object as received (unknown fields kept for later use). */
-  @Column({ type: "jsonb", default: () => "'{}'" })
+  /** Gong's call object as received (unknown fields kept for later use); not loaded unless asked for. */
+  @Column({ type: "jsonb", default: () => "'{}'", select: false })
   raw: Record<string, unknown>;
 
   @Field(() => GraphQLDateTime, { description: "When call-coach last imported or ingested the call." })

@@ -8,10 +8,11 @@ import { CallConnection, SegmentConnection } from "./call.types";
 import { Rep } from "../reps/rep.entity";
 import { Analysis } from "../analyses/analysis.entity";
 import type { CallCursor } from "./call.service";
+import { isUuid } from "../../core/ids";
 
 const isCallCursor = (k: unknown[]): k is CallCursor =>
   k.length === 2 && typeof k[0] === "string" && !Number.isNaN(Date.parse(k[0])) && typeof k[1] === "string" &&
-  /^[0-9a-f-]{36}$/i.test(k[1]);
+  isUuid(k[1]);
 const isSeqCursor = (k: unknown[]): k is [number] => k.length === 1 && Number.isInteger(k[0]);
 
 @Resolver(() => Call)

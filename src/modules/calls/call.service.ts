@@ -11,9 +11,8 @@ import type { CallFilter } from "./dto/call-filter.input";
 import type { Viewer } from "../../core/graphql/viewer";
 import { BadInputError } from "../../core/errors";
 import { groupByKeys } from "../../core/group";
+import { isGongId, isUuid } from "../../core/ids";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const GONG_ID_RE = /^\d{1,20}$/;
 
 export type CallCursor = [string, string];
 
@@ -33,8 +32,8 @@ export class CallService {
   /** A call by our id or Gong id, or CALL_NOT_FOUND (also when outside the viewer's scope). */
   async get(viewer: Viewer, id: string): Promise<Call> {
     const qb = this.ds.getRepository(Call).createQueryBuilder("c");
-    if (UUID_RE.test(id)) qb.where("c.id = :id", { id });
-    else if (GONG_ID_RE.test(id)) qb.where("c.gong_id = :id", { id });
+    if (isUuid(id)) qb.where("c.id = :id", { id });
+    else if (isGongId(id)) qb.where("c.gong_id = :id", { id });
     else throw new CallNotFoundError(id);
     const call = await this.scope(qb, viewer).getOne();
     if (!call) throw new CallNotFoundError(id);
@@ -52,7 +51,7 @@ export class CallService {
   private filtered(viewer: Viewer, filter: CallFilter | undefined): SelectQueryBuilder<Call> {
     const qb = this.scope(this.ds.getRepository(Call).createQueryBuilder("c"), viewer);
     if (filter?.repId) {
-      if (!UUID_RE.test(filter.repId)) throw new BadInputError("INVALID_ID", `repId "${filter.repId}" is not a rep id.`);
+      if (!isUuid(filter.repId)) throw new BadInputError("INVALID_ID", `repId "${filter.repId}" is not a rep id.`);
       qb.andWhere(
         `(c.primary_rep_id = :fRepId OR EXISTS (SELECT 1 FROM call_participants fp WHERE fp.call_id = c.id AND fp.rep_id = :fRepId))`,
         { fRepId: filter.repId },

@@ -4,8 +4,8 @@ import { Rep } from "./rep.entity";
 import { RepLookupInputError, RepNotFoundError } from "./rep.errors";
 import { canSeeRep, type Viewer } from "../../core/graphql/viewer";
 import { BadInputError } from "../../core/errors";
+import { isUuid } from "../../core/ids";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type RepCursor = [string, string];
 
@@ -16,7 +16,7 @@ export class RepService {
   async get(viewer: Viewer, id?: string | null, email?: string | null): Promise<Rep> {
     if ((!id && !email) || (id && email)) throw new RepLookupInputError();
     let rep: Rep | null = null;
-    if (id) rep = UUID_RE.test(id) ? await this.ds.getRepository(Rep).findOneBy({ id }) : null;
+    if (id) rep = isUuid(id) ? await this.ds.getRepository(Rep).findOneBy({ id }) : null;
     else rep = await this.ds.getRepository(Rep).findOneBy({ email: email!.trim().toLowerCase() });
     if (!rep || !canSeeRep(viewer, rep.id)) throw new RepNotFoundError((id ?? email)!);
     return rep;
@@ -38,7 +38,7 @@ export class RepService {
     }
     const countQb = qb.clone();
     if (after) {
-      if (!UUID_RE.test(after[1])) throw new BadInputError("INVALID_CURSOR", "Not a cursor of this connection.");
+      if (!isUuid(after[1])) throw new BadInputError("INVALID_CURSOR", "Not a cursor of this connection.");
       qb.andWhere("(r.name, r.id) > (:aName, :aId)", { aName: after[0], aId: after[1] });
     }
     const rows = await qb.orderBy("r.name", "ASC").addOrderBy("r.id", "ASC").limit(limit + 1).getMany();

@@ -11,10 +11,10 @@ import { Rep } from "../reps/rep.entity";
 import { RepNotFoundError } from "../reps/rep.errors";
 import { TokenNameTakenError, TokenNotFoundError, TokenRepRequiredError } from "./token.errors";
 import type { Viewer } from "../../core/graphql/viewer";
+import { isUuid } from "../../core/ids";
 
 export const TOKEN_PREFIX = "cc_";
 const LAST_USED_GRANULARITY_MS = 60_000;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
@@ -64,7 +64,7 @@ export class TokenService {
   /** Revokes by id or name; revoking twice keeps the first revocation time. */
   async revoke(idOrName: string): Promise<ApiToken> {
     const token = await this.repo.findOne({
-      where: UUID_RE.test(idOrName) ? [{ id: idOrName }, { name: idOrName }] : [{ name: idOrName }],
+      where: isUuid(idOrName) ? [{ id: idOrName }, { name: idOrName }] : [{ name: idOrName }],
     });
     if (!token) throw new TokenNotFoundError(idOrName);
     if (!token.revokedAt) {
