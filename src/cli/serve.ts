@@ -21,6 +21,27 @@ export function registerServe(program: Command): void {
         await app.close();
         throw err;
       }
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) {
+          logger.warn({ signal }, "second signal: exiting now");
+          process.exit(1);
+        }
+        stopping = true;
+        logger.info({ signal }, "shutting down: draining HTTP, closing WebSockets and the database");
+        server!
+          .close()
+          .then(() => {
+            logger.info("stopped");
+            process.exit(0);
+          })
+          .catch((err) => {
+            logger.error({ err }, "error during shutdown");
+            process.exit(1);
+          });
+      };
+      process.on("SIGTERM", () => stop("SIGTERM"));
+      process.on("SIGINT", () => stop("SIGINT"));
       const lines = [
         "",
         "call-coach is running",
@@ -40,26 +61,5 @@ export function registerServe(program: Command): void {
       process.stdout.write(lines.join("\n") + "\n\n");
       logger.info({ url: server.http.url }, "listening");
 
-      let stopping = false;
-      const stop = (signal: string) => {
-        if (stopping) {
-          logger.warn({ signal }, "second signal: exiting now");
-          process.exit(1);
-        }
-        stopping = true;
-        logger.info({ signal }, "shutting down: draining HTTP, closing WebSockets and the database");
-        server
-          .close()
-          .then(() => {
-            logger.info("stopped");
-            process.exit(0);
-          })
-          .catch((err) => {
-            logger.error({ err }, "error during shutdown");
-            process.exit(1);
-          });
-      };
-      process.on("SIGTERM", () => stop("SIGTERM"));
-      process.on("SIGINT", () => stop("SIGINT"));
     });
 }

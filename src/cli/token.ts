@@ -22,6 +22,18 @@ interface TokenRow {
 
 const iso = (d: string | Date | null) => (d ? new Date(d).toISOString() : "-");
 
+/** The listed fields only: never the stored hash (the entity has it), same shape locally and remotely. */
+const tokenRow = (t: Omit<TokenRow, "repEmail">, repEmail: string | null): TokenRow => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.prefix,
+  role: t.role,
+  createdAt: t.createdAt,
+  lastUsedAt: t.lastUsedAt ?? null,
+  revokedAt: t.revokedAt ?? null,
+  repEmail,
+});
+
 export function registerToken(program: Command): void {
   const token = program.command("token").description("Create, list and revoke API tokens.");
 
@@ -72,10 +84,10 @@ export function registerToken(program: Command): void {
           const tokens = await target.app.services.tokens.list();
           const reps = await target.app.services.reps.byIds(tokens.map((t) => t.repId).filter((x): x is string => !!x));
           const emails = new Map(reps.filter((r) => r).map((r) => [r!.id, r!.email]));
-          rows = tokens.map((t) => ({ ...t, repEmail: t.repId ? (emails.get(t.repId) ?? null) : null }));
+          rows = tokens.map((t) => tokenRow(t, t.repId ? (emails.get(t.repId) ?? null) : null));
         } else {
           const r = await execute(target.client, ApiTokensDocument);
-          rows = r.apiTokens.map((t) => ({ ...t, repEmail: t.rep?.email ?? null }));
+          rows = r.apiTokens.map((t) => tokenRow(t, t.rep?.email ?? null));
         }
       } finally {
         await closeTarget(target);

@@ -125,6 +125,13 @@ describe("readImportFiles: WebVTT", () => {
     expect(result.transcript.transcript).toHaveLength(5);
   });
 
+  it("matches --rep jane@… to the only speaker whose first name is Jane", async () => {
+    const file = fixture("zoom-discovery_call.vtt");
+    const [result] = await readImportFiles([file], { ...opts, repEmail: "jane@seller.example.com", date: new Date() });
+    const jane = result.call.parties!.find((p) => p.name === "Jane Doe");
+    expect(jane).toMatchObject({ affiliation: "Internal", emailAddress: "jane@seller.example.com" });
+  });
+
   it("dates a .VTT file (any case) by its modification time without --date", async () => {
     const file = path.join(tmp, "Team_Sync.VTT");
     copyFileSync(fixture("teams-pricing.vtt"), file);

@@ -42,14 +42,14 @@ describe("pgConnectionOptions", () => {
     expect(r.url).toBe("postgres://u:p@h/db");
   });
 
-  it("throws naming DATABASE_URL and the mode for an unknown sslmode", () => {
-    expect(() => pgConnectionOptions("postgres://u:secretpw@h/db?sslmode=bogus")).toThrow(
-      /^DATABASE_URL: unsupported sslmode "bogus"/,
-    );
+  it("throws naming DATABASE_URL and the mode for an unknown sslmode, without the password", () => {
+    let message = "";
     try {
       pgConnectionOptions("postgres://u:secretpw@h/db?sslmode=bogus");
     } catch (err) {
-      expect((err as Error).message).not.toContain("secretpw");
+      message = (err as Error).message;
     }
+    expect(message).toMatch(/^DATABASE_URL: unsupported sslmode "bogus"/);
+    expect(message).not.toContain("secretpw");
   });
 });

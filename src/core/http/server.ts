@@ -149,6 +149,8 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // serve.ts owns SIGINT/SIGTERM (drain, close the database, release the lock); Apollo must not.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, { logger, requestId: currentRequestId() }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -101,7 +101,8 @@ function titleFromFile(file: string): string {
 
 /**
  * Index of the speaker who is our rep, or -1. Tried in order: `repName`; the email itself as a name;
- * the email's local part as a name ("jane.doe@x" → "Jane Doe"); the first name alone if one speaker has it.
+ * the email's local part as a name ("jane.doe@x" → "Jane Doe"); the first name alone if one speaker has it;
+ * a one-word local part as a first name ("jane@x" → "Jane Doe") if only one speaker has that first name.
  */
 function findRepSpeaker(names: string[], repEmail: string, repName?: string): number {
   const keys = names.map((n) => nameKey(n, true));
@@ -118,9 +119,15 @@ function findRepSpeaker(names: string[], repEmail: string, repName?: string): nu
   const byLocalPart = find(nameKey(words.join(" "), true));
   if (byLocalPart >= 0) return byLocalPart;
 
+  const firstName = nameKey(words[0] ?? "", true);
   if (words.length > 1) {
-    const firstName = nameKey(words[0], true);
+    // "jane.doe@x" and a speaker called just "Jane".
     const matches = keys.flatMap((k, i) => (k === firstName ? [i] : []));
+    if (matches.length === 1) return matches[0];
+  }
+  if (firstName) {
+    // "jane@x" and a speaker called "Jane Doe", when only one speaker is called Jane.
+    const matches = keys.flatMap((k, i) => (k.split(" ")[0] === firstName ? [i] : []));
     if (matches.length === 1) return matches[0];
   }
   return -1;
