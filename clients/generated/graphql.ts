@@ -68,6 +68,8 @@ export type ImportCallInput = {
   callType?: CallType | null | undefined;
   /** Product; classified from the title and transcript when omitted. */
   product?: Product | null | undefined;
+  /** Email of our rep on the call, for calls without Gong user ids (e.g. converted captions). */
+  repEmail?: string | null | undefined;
   /** The call's transcript as one element of POST /v2/calls/transcript `callTranscripts[]` ({ callId, transcript }). */
   transcript: Record<string, unknown>;
 };

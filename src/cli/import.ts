@@ -63,7 +63,11 @@ export function registerImport(program: Command): void {
               segments += r.segments;
             } else {
               await execute(target.client, ImportCallDocument, {
-                input: { call: imp.call as Record<string, unknown>, transcript: imp.transcript as Record<string, unknown> },
+                input: {
+                  call: imp.call as Record<string, unknown>,
+                  transcript: imp.transcript as Record<string, unknown>,
+                  repEmail: imp.repEmail,
+                },
               });
               created++;
             }

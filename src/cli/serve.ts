@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { Command } from "commander";
 import { cliRuntime } from "./runtime";
 import { openApp, startServer } from "../core/app";
@@ -56,7 +57,11 @@ export function registerServe(program: Command): void {
           server.adminToken,
         );
       } else {
-        lines.push(`  Admin token: created on first start (see ${adminTokenPath(config.dataDir)}); more with \`callcoach token create\``);
+        lines.push(
+          fs.existsSync(adminTokenPath(config.dataDir))
+            ? `  Admin token: created on first start (see ${adminTokenPath(config.dataDir)}); more with \`callcoach token create\``
+            : `  Admin token: tokens already existed on first start; create one with \`callcoach token create --role ADMIN\``,
+        );
       }
       process.stdout.write(lines.join("\n") + "\n\n");
       logger.info({ url: server.http.url }, "listening");

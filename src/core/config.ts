@@ -141,7 +141,9 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     loadDotEnv();
     env = process.env;
   }
-  const parsed = envSchema.safeParse(env);
+  // An empty value (`PORT=` in .env) means "not set": use the default, never "" or 0.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0] ?? "?");

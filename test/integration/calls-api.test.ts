@@ -90,6 +90,7 @@ describe(`calls API over HTTP (${backend})`, () => {
     delete c.call.metaData.started;
     const r = await ts.gql(IMPORT_CALL, { input: c });
     expect(r.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(r.errors?.[0].extensions?.reason).toBe("INVALID_CALL");
     expect(r.errors?.[0].message).toMatch(/metaData\.started/);
   });
 

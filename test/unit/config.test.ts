@@ -78,6 +78,14 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "  " }).databaseUrl).toBeUndefined();
   });
 
+  it("treats empty values (as left by `VAR=` in .env) as unset, so defaults apply", () => {
+    const config = loadConfig({ PORT: "", CALLCOACH_DATA_DIR: "  ", LOG_LEVEL: "", GRAPHQL_MAX_COST: "" });
+    expect(config.port).toBe(4000);
+    expect(config.dataDir).toBe(path.resolve("./.callcoach"));
+    expect(config.logLevel).toBe("info");
+    expect(config.graphql.maxCost).toBe(25000);
+  });
+
   it("parses CALLCOACH_INTERNAL_DOMAINS: trimmed, lower-cased, without @, empties dropped", () => {
     expect(loadConfig({ CALLCOACH_INTERNAL_DOMAINS: " Prefect.io,@example.com " }).internalDomains).toEqual([
       "prefect.io",

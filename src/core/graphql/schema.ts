@@ -3,6 +3,7 @@ import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { buildSchema } from "type-graphql";
+import { GraphQLDateTime } from "graphql-scalars";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { CallResolver, CallParticipantResolver } from "../../modules/calls/call.resolver";
 import { CallImportResolver } from "../../modules/calls/call-import.resolver";
@@ -17,6 +18,7 @@ export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver],
     validate: { forbidUnknownValues: false },
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     emitSchemaFile: false,
   }).then((schema) => {
     // type-graphql has no option for root type descriptions.

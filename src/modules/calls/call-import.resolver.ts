@@ -11,7 +11,7 @@ export class CallImportResolver {
   })
   async importCall(@Arg("input", () => ImportCallInput, { description: "The call and its transcript in Gong's shapes." }) input: ImportCallInput, @Ctx() ctx: GraphQLContext): Promise<Call> {
     requireAdmin(ctx.viewer, "import calls");
-    const imp = ctx.services.callImport.fromJson(input.call, input.transcript);
+    const imp = ctx.services.callImport.fromJson(input.call, input.transcript, input.repEmail);
     const result = await ctx.services.callImport.importCall(imp, { callType: input.callType, product: input.product });
     return ctx.services.calls.get(ctx.viewer, result.callId);
   }

@@ -12,7 +12,7 @@ import { RepRole } from "../reps/rep.entity";
 import { roleFromTitle } from "../reps/rep-role";
 import { CallSource, CallType, Product, Side } from "./call.enums";
 import { classifyCallType, classifyProduct } from "./call-classifier";
-import { InvalidTranscriptError } from "./call.errors";
+import { InvalidCallError, InvalidTranscriptError } from "./call.errors";
 import {
   describeZodError,
   gongCallTranscriptSchema,
@@ -60,9 +60,9 @@ export class CallImportService {
   ) {}
 
   /** Validates raw JSON of the `importCall` mutation into a CallImport. */
-  fromJson(call: unknown, transcript: unknown): CallImport {
+  fromJson(call: unknown, transcript: unknown, repEmail?: string): CallImport {
     const c = gongExtensiveCallSchema.safeParse(call);
-    if (!c.success) throw new InvalidTranscriptError(`Invalid call object: ${describeZodError(c.error)}`);
+    if (!c.success) throw new InvalidCallError(`Invalid call object: ${describeZodError(c.error)}`);
     const t = gongCallTranscriptSchema.safeParse(transcript);
     if (!t.success) throw new InvalidTranscriptError(`Invalid transcript: ${describeZodError(t.error)}`);
     if (t.data.callId && c.data.metaData.id && t.data.callId !== c.data.metaData.id) {
@@ -70,7 +70,13 @@ export class CallImportService {
         `The transcript is for call ${t.data.callId} but the call object is ${c.data.metaData.id}.`,
       );
     }
-    return { call: c.data, transcript: t.data, source: c.data.metaData.id ? "GONG" : "VTT", origin: ["importCall"] };
+    return {
+      call: c.data,
+      transcript: t.data,
+      source: c.data.metaData.id ? "GONG" : "VTT",
+      origin: ["importCall"],
+      repEmail: repEmail?.trim().toLowerCase(),
+    };
   }
 
   async importCall(imp: CallImport, overrides: ImportOverrides = {}): Promise<ImportResult> {

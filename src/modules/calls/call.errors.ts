@@ -13,6 +13,13 @@ export class InvalidTranscriptError extends BadInputError {
   }
 }
 
+/** A call object (Gong extensive shape) that cannot be imported. */
+export class InvalidCallError extends BadInputError {
+  constructor(message: string) {
+    super("INVALID_CALL", message);
+  }
+}
+
 /** A file given to `callcoach import` that cannot be read or understood; the message names the file. */
 export class ImportFileError extends BadInputError {
   constructor(
