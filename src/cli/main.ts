@@ -8,6 +8,8 @@ import { registerServe } from "./serve";
 import { registerMigrate } from "./migrate";
 import { registerToken } from "./token";
 import { registerImport } from "./import";
+import { registerWorker } from "./worker";
+import { registerJobs } from "./jobs";
 import { ConfigError } from "../core/config";
 
 export function buildProgram(): Command {
@@ -18,9 +20,11 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerServe(program);
+  registerWorker(program);
   registerMigrate(program);
   registerToken(program);
   registerImport(program);
+  registerJobs(program);
   return program;
 }
 

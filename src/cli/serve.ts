@@ -10,14 +10,15 @@ export function registerServe(program: Command): void {
     .command("serve")
     .description("Run the HTTP server: GraphQL over HTTP and WebSocket at /graphql, health, readiness and metrics.")
     .option("--no-demo", "do not load the demo calls on the first start of an empty embedded database")
-    .action(async (opts: { demo: boolean }) => {
+    .option("--no-worker", "do not run the job workers in this process (run `callcoach worker` elsewhere)")
+    .action(async (opts: { demo: boolean; worker: boolean }) => {
       const rt = cliRuntime();
       const { config, logger } = rt;
       logger.info({ config: describeConfig(config) }, "starting call-coach");
       const app = await openApp(config, logger, { command: "serve" });
       let server;
       try {
-        server = await startServer(app, { demo: opts.demo });
+        server = await startServer(app, { demo: opts.demo, workers: opts.worker });
       } catch (err) {
         await app.close();
         throw err;
@@ -49,6 +50,7 @@ export function registerServe(program: Command): void {
         `  GraphQL:    ${server.http.url}/graphql   (WebSocket: ${server.http.url.replace(/^http/, "ws")}/graphql)`,
         `  Health:     ${server.http.url}/healthz   Metrics: ${server.http.url}/metrics`,
         `  Database:   ${app.db.kind === "embedded" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
+        `  Jobs:       ${opts.worker ? "workers running in this process" : "no workers here (--no-worker)"}`,
       ];
       if (server.demoCalls) lines.push(`  Demo data:  ${server.demoCalls} demo calls loaded (titles start with "[Demo]")`);
       if (server.adminToken) {

@@ -11,12 +11,16 @@ import { createServices, type Services } from "./services";
 import { createSchema } from "./graphql/schema";
 import { startHttpServer, type RunningHttpServer } from "./http/server";
 import { loadDemoData } from "../demo/load-demo";
+import { JobQueue } from "./jobs/job-queue";
+import { JOB_DEFINITIONS } from "./jobs/registry";
 
 export interface App {
   config: Config;
   logger: Logger;
   db: Database;
   services: Services;
+  /** The job runner (not started until something needs it: serve, worker, job commands). */
+  queue: JobQueue;
   close(): Promise<void>;
 }
 
@@ -36,19 +40,30 @@ export async function openApp(
     if (!opts.db) await db.close();
     throw err;
   }
-  const services = createServices(db.dataSource, config, logger);
+  const queue = new JobQueue(db, logger, JOB_DEFINITIONS);
+  const services = createServices(db.dataSource, config, logger, queue);
+  let closing: Promise<void> | undefined;
   return {
     config,
     logger,
     db,
     services,
-    close: () => db.close(),
+    queue,
+    close() {
+      closing ??= (async () => {
+        await queue.stop();
+        await db.close();
+      })();
+      return closing;
+    },
   };
 }
 
 export interface ServeOptions {
   /** Load the demo calls on the first start of an empty embedded database. */
   demo: boolean;
+  /** Run the job workers in this process (default true; `serve --no-worker` turns them off). */
+  workers?: boolean;
 }
 
 export interface Server {
@@ -69,6 +84,8 @@ export async function startServer(app: App, opts: ServeOptions): Promise<Server>
   if (adminToken && opts.demo && config.demo && db.kind === "embedded") {
     demoCalls = await loadDemoData(app);
   }
+  if (opts.workers ?? true) await app.queue.work(app);
+  else await app.queue.start(); // enqueue only
   const schema = await createSchema();
   const http = await startHttpServer({ config, logger, db, services, schema });
   db.lock?.setUrl(http.url);

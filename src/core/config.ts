@@ -79,13 +79,36 @@ export const envSchema = z.object({
     "Connections the embedded database's socket accepts (must cover every pool of the process).",
   ),
   DB_POOL_SIZE: intFromEnv(10, 1, 200).describe("Size of the process's connection pool."),
+  GONG_API_BASE_URL: optionalString
+    .transform((v) => v ?? "https://api.gong.io")
+    .pipe(z.url({ protocol: /^https?$/ }))
+    .describe(
+      "Gong API host (endpoints under /v2): https://api.gong.io works with an access key; with GONG_API_TOKEN use the tenant host from the token response.",
+    ),
+  GONG_API_KEY: optionalString.describe("Gong access key (Basic auth, with GONG_API_SECRET), from Gong's Admin center → Ecosystem → API."),
+  GONG_API_SECRET: optionalString.describe("Gong access key secret (Basic auth, with GONG_API_KEY)."),
+  GONG_API_TOKEN: optionalString.describe("Gong OAuth access token (Bearer auth), used when GONG_API_KEY/GONG_API_SECRET are unset."),
+  GONG_REQUESTS_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .max(1000)
+    .default(3)
+    .describe(
+      "Requests per second to Gong, shared by every process on the database (Gong allows a company 3; lower it if other tools use the same Gong account).",
+    ),
+  GONG_REQUESTS_PER_DAY: intFromEnv(10_000, 1, 10_000_000).describe(
+    "Requests per UTC day to Gong, shared by every process on the database (Gong allows a company 10,000).",
+  ),
+  GONG_REQUEST_TIMEOUT_MS: intFromEnv(30_000, 100, 600_000).describe(
+    "Milliseconds one Gong request may take (response body included) before it is retried.",
+  ),
 });
 
 export type Env = z.input<typeof envSchema>;
 export type RepRoleName = (typeof repRoles)[number];
 
 /** Keys whose values never reach a log line. */
-export const SECRET_KEYS = ["DATABASE_URL", "CALLCOACH_TOKEN"] as const;
+export const SECRET_KEYS = ["DATABASE_URL", "CALLCOACH_TOKEN", "GONG_API_KEY", "GONG_API_SECRET", "GONG_API_TOKEN"] as const;
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -105,6 +128,17 @@ export interface Config {
   demo: boolean;
   pgliteMaxConnections: number;
   poolSize: number;
+  /** Gong API client (src/gong/client.ts); `gongClientFromConfig` checks that credentials are set. */
+  gong: {
+    /** Without trailing slash. */
+    baseUrl: string;
+    accessKey: string | undefined;
+    accessKeySecret: string | undefined;
+    token: string | undefined;
+    requestsPerSecond: number;
+    requestsPerDay: number;
+    requestTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -177,6 +211,15 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     demo: e.CALLCOACH_DEMO,
     pgliteMaxConnections: e.PGLITE_MAX_CONNECTIONS,
     poolSize: e.DB_POOL_SIZE,
+    gong: {
+      baseUrl: e.GONG_API_BASE_URL.replace(/\/+$/, ""),
+      accessKey: e.GONG_API_KEY,
+      accessKeySecret: e.GONG_API_SECRET,
+      token: e.GONG_API_TOKEN,
+      requestsPerSecond: e.GONG_REQUESTS_PER_SECOND,
+      requestsPerDay: e.GONG_REQUESTS_PER_DAY,
+      requestTimeoutMs: e.GONG_REQUEST_TIMEOUT_MS,
+    },
   });
 }
 

@@ -7,6 +7,8 @@ import { CallImportService } from "../modules/calls/call-import.service";
 import { RepService } from "../modules/reps/rep.service";
 import { AnalysisService } from "../modules/analyses/analysis.service";
 import { TokenService } from "../modules/tokens/token.service";
+import { JobService } from "../modules/jobs/job.service";
+import type { JobQueue } from "./jobs/job-queue";
 
 export interface Services {
   calls: CallService;
@@ -14,14 +16,16 @@ export interface Services {
   reps: RepService;
   analyses: AnalysisService;
   tokens: TokenService;
+  jobs: JobService;
 }
 
-export function createServices(ds: DataSource, config: Config, logger: Logger): Services {
+export function createServices(ds: DataSource, config: Config, logger: Logger, queue: JobQueue): Services {
   return {
     calls: new CallService(ds),
     callImport: new CallImportService(ds, { internalDomains: config.internalDomains, defaultRole: config.defaultRole }, logger),
     reps: new RepService(ds),
     analyses: new AnalysisService(ds),
     tokens: new TokenService(ds),
+    jobs: new JobService(ds, queue),
   };
 }

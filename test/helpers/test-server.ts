@@ -54,7 +54,7 @@ export async function startTestServer(opts: { demo?: boolean; env?: Record<strin
       return r.token;
     },
     async close() {
-      await server.http.close();
+      await server.close(); // HTTP, job runner, database connections
       await tdb.close();
     },
   };

@@ -129,11 +129,11 @@ describe("docker-compose.yml", () => {
     const { postgres, serve, worker } = doc.services;
     expect(postgres.image).toMatch(/^postgres:16/);
     expect(serve.build).toBeDefined();
-    expect([serve.command].flat()).toEqual(["serve"]);
+    expect([serve.command].flat()).toEqual(["serve", "--no-worker"]);
     expect(serve.depends_on?.postgres?.condition).toBe("service_healthy");
     expect([worker.command].flat()).toEqual(["worker"]);
-    // `callcoach worker` does not exist yet: it must stay out of a plain `docker compose up`.
-    expect(worker.profiles).toEqual(["workers"]);
+    // The worker needs DATABASE_URL, which the shared service environment sets.
+    expect(worker.environment?.DATABASE_URL ?? doc["x-callcoach"]?.environment?.DATABASE_URL).toMatch(/^postgres:\/\//);
   });
 
   it("starts only commands the CLI has (outside opt-in profiles)", () => {

@@ -10,13 +10,14 @@ import { CallImportResolver } from "../../modules/calls/call-import.resolver";
 import { RepResolver } from "../../modules/reps/rep.resolver";
 import { AnalysisResolver } from "../../modules/analyses/analysis.resolver";
 import { TokenResolver } from "../../modules/tokens/token.resolver";
+import { JobResolver } from "../../modules/jobs/job.resolver";
 import { packageRoot } from "../paths";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver],
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     emitSchemaFile: false,
@@ -25,7 +26,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     if (query) query.description = "Reads: calls, reps and analyses within the scope of your API token.";
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = "Writes: importing calls and managing API tokens (ADMIN).";
+    if (mutation) mutation.description = "Writes: importing calls, managing API tokens and retrying jobs (ADMIN).";
     return schema;
   });
   return cached;

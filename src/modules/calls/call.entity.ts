@@ -97,6 +97,13 @@ export class Call {
   @Column({ name: "ingested_at", type: "timestamptz" })
   ingestedAt: Date;
 
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: "When analysis of the call was last requested (the analysis engine scores it later).",
+  })
+  @Column({ name: "analysis_requested_at", type: "timestamptz", nullable: true })
+  analysisRequestedAt: Date | null;
+
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt: Date;
 

@@ -1,0 +1,147 @@
+/**
+ * The internal job runner: pg-boss 10 on the application's own database (embedded PGlite through its
+ * socket, or PostgreSQL). Each job type gets a queue with retries (exponential backoff), an expiry
+ * sized to the work, and a dead-letter queue `<name>.dead` that keeps a copy of every job that
+ * exhausted its retries. pg-boss 10 is the newest line whose engines include Node 20 (docs/architecture.md).
+ */
+import PgBoss from "pg-boss";
+import type { EntityManager } from "typeorm";
+import type { Logger } from "../logger";
+import type { Database } from "../db/database";
+import { pgConnectionOptions } from "../db/pg-options";
+import type { App } from "../app";
+import type { JobDefinition } from "./job-definition";
+import { describeZodError } from "../../modules/calls/import/gong-shapes";
+
+export const deadLetterQueue = (name: string) => `${name}.dead`;
+
+export interface EnqueueOptions {
+  /** Enqueue inside this TypeORM transaction (commits or rolls back with it). */
+  tx?: EntityManager;
+  /** Deduplicate: at most one queued or active job per key (queue policy permitting). */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+  /** Override the job type's retry limit for this job (0: fail straight to the dead-letter queue). */
+  retryLimit?: number;
+}
+
+export class InvalidJobPayloadError extends Error {
+  constructor(queue: string, detail: string) {
+    super(`Invalid payload for ${queue}: ${detail}`);
+    this.name = "InvalidJobPayloadError";
+  }
+}
+
+export class JobQueue {
+  readonly boss: PgBoss;
+  private readonly defs = new Map<string, JobDefinition>();
+  private started = false;
+  private working = false;
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    db: Database,
+    private readonly logger: Logger,
+    definitions: JobDefinition[],
+    opts: { pollingIntervalSeconds?: number; maxConnections?: number } = {},
+  ) {
+    const { url, ssl } = db.kind === "postgres" ? pgConnectionOptions(db.url) : { url: db.url, ssl: false };
+    this.boss = new PgBoss({
+      connectionString: url,
+      ssl,
+      max: opts.maxConnections ?? 4,
+      schema: "pgboss",
+      application_name: "callcoach-jobs",
+      // Keep failed jobs visible to admins for 14 days; completed ones for 7.
+      archiveCompletedAfterSeconds: 7 * 24 * 3600,
+      archiveFailedAfterSeconds: 14 * 24 * 3600,
+      pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1,
+    });
+    this.boss.on("error", (err) => this.logger.error({ err }, "job queue error"));
+    for (const d of definitions) this.defs.set(d.name, d);
+  }
+
+  get definitions(): JobDefinition[] {
+    return [...this.defs.values()];
+  }
+
+  /** Connects, installs or upgrades pg-boss's schema, and creates the queues (idempotent). */
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    for (const d of this.defs.values()) {
+      const dead = deadLetterQueue(d.name);
+      await this.boss.createQueue(dead, { name: dead, retryLimit: 0, retentionDays: 30 });
+      await this.boss.createQueue(d.name, {
+        name: d.name,
+        retryLimit: d.retryLimit,
+        retryDelay: d.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: d.expireInSeconds,
+        deadLetter: dead,
+      });
+    }
+    this.started = true;
+  }
+
+  /** Validates and enqueues a job; returns its id (null when deduplicated by a singleton key). */
+  async enqueue(name: string, data: unknown, opts: EnqueueOptions = {}): Promise<string | null> {
+    const def = this.defs.get(name);
+    if (!def) throw new Error(`Unknown job queue ${name}`);
+    const parsed = def.payload.safeParse(data);
+    if (!parsed.success) throw new InvalidJobPayloadError(name, describeZodError(parsed.error));
+    await this.start();
+    const db = opts.tx
+      ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await opts.tx!.query(text, values) }) }
+      : undefined;
+    return this.boss.send(name, parsed.data as object, {
+      db,
+      singletonKey: opts.singletonKey,
+      startAfter: opts.startAfterSeconds,
+      retryLimit: opts.retryLimit ?? def.retryLimit,
+      retryDelay: def.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: def.expireInSeconds,
+      deadLetter: deadLetterQueue(name),
+    });
+  }
+
+  /** Starts fetching and running jobs of every queue in this process. */
+  async work(app: App): Promise<void> {
+    await this.start();
+    this.working = true;
+    for (const def of this.defs.values()) {
+      for (let i = 0; i < def.concurrency; i++) {
+        await this.boss.work(def.name, { includeMetadata: true, batchSize: 1 }, async ([job]) => {
+          const log = this.logger.child({ jobId: job.id, queue: def.name });
+          const parsed = def.payload.safeParse(job.data);
+          if (!parsed.success) {
+            // Retrying cannot fix a payload: fail it straight to the dead-letter queue.
+            log.error({ issues: describeZodError(parsed.error) }, "job payload invalid");
+            throw new InvalidJobPayloadError(def.name, describeZodError(parsed.error));
+          }
+          const started = Date.now();
+          try {
+            const out = await def.handler(parsed.data, { jobId: job.id, retryCount: job.retryCount, app, queue: this, logger: log });
+            log.info({ durationMs: Date.now() - started }, "job completed");
+            return out;
+          } catch (err) {
+            log.warn({ err, retryCount: job.retryCount, retryLimit: job.retryLimit }, "job failed");
+            throw err;
+          }
+        });
+      }
+    }
+  }
+
+  /** Stops fetching, waits for in-flight jobs (up to `timeoutMs`), then closes connections. */
+  stop(timeoutMs = 30_000): Promise<void> {
+    this.stopping ??= (async () => {
+      if (!this.started) return;
+      const stopped = new Promise<void>((resolve) => this.boss.once("stopped", () => resolve()));
+      await this.boss.stop({ graceful: this.working, timeout: timeoutMs, wait: true, close: true });
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 100))]);
+    })();
+    return this.stopping;
+  }
+}
