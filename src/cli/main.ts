@@ -10,6 +10,7 @@ import { registerToken } from "./token";
 import { registerImport } from "./import";
 import { registerWorker } from "./worker";
 import { registerJobs } from "./jobs";
+import { registerGong } from "./gong";
 import { ConfigError } from "../core/config";
 
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerToken(program);
   registerImport(program);
   registerJobs(program);
+  registerGong(program);
   return program;
 }
 

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { cliRuntime, CliError } from "./runtime";
 import { openApp } from "../core/app";
 import { describeConfig } from "../core/config";
+import { scheduleReconciliation } from "../gong/reconcile";
 
 export function registerWorker(program: Command): void {
   program
@@ -20,6 +21,7 @@ export function registerWorker(program: Command): void {
       const app = await openApp(config, logger, { command: "worker" });
       try {
         await app.queue.work(app);
+        await scheduleReconciliation(app);
       } catch (err) {
         await app.close();
         throw err;

@@ -13,6 +13,7 @@ import { startHttpServer, type RunningHttpServer } from "./http/server";
 import { loadDemoData } from "../demo/load-demo";
 import { JobQueue } from "./jobs/job-queue";
 import { JOB_DEFINITIONS } from "./jobs/registry";
+import { scheduleReconciliation } from "../gong/reconcile";
 
 export interface App {
   config: Config;
@@ -84,8 +85,10 @@ export async function startServer(app: App, opts: ServeOptions): Promise<Server>
   if (adminToken && opts.demo && config.demo && db.kind === "embedded") {
     demoCalls = await loadDemoData(app);
   }
-  if (opts.workers ?? true) await app.queue.work(app);
-  else await app.queue.start(); // enqueue only
+  if (opts.workers ?? true) {
+    await app.queue.work(app);
+    await scheduleReconciliation(app);
+  } else await app.queue.start(); // enqueue only
   const schema = await createSchema();
   const http = await startHttpServer({ config, logger, db, services, schema });
   db.lock?.setUrl(http.url);

@@ -102,13 +102,36 @@ export const envSchema = z.object({
   GONG_REQUEST_TIMEOUT_MS: intFromEnv(30_000, 100, 600_000).describe(
     "Milliseconds one Gong request may take (response body included) before it is retried.",
   ),
+  GONG_RECONCILE_CRON: z
+    .string()
+    .default("0 * * * *")
+    .describe("When to reconcile with Gong (cron, UTC): sync users and ingest calls of the last 48 hours whose webhook never arrived."),
+  GONG_WEBHOOK_PUBLIC_KEY: optionalString.describe(
+    "Public key of the Gong webhook rule (signed JWT mode): PEM, or the bare base64 Gong's rule editor shows.",
+  ),
+  GONG_WEBHOOK_URL_KEY: optionalString.describe(
+    "Secret of the Gong webhook rule in URL-key mode: deliveries must carry ?key=<this> (compared in constant time).",
+  ),
+  GONG_WEBHOOK_INSECURE: boolFromEnv(false).describe(
+    "Development only: accept unsigned webhook deliveries when neither GONG_WEBHOOK_PUBLIC_KEY nor GONG_WEBHOOK_URL_KEY is set.",
+  ),
+  WEBHOOK_MAX_BODY_BYTES: intFromEnv(5 * 1024 * 1024, 1024, 100 * 1024 * 1024).describe(
+    "Largest webhook body accepted, in bytes (larger: HTTP 413).",
+  ),
 });
 
 export type Env = z.input<typeof envSchema>;
 export type RepRoleName = (typeof repRoles)[number];
 
 /** Keys whose values never reach a log line. */
-export const SECRET_KEYS = ["DATABASE_URL", "CALLCOACH_TOKEN", "GONG_API_KEY", "GONG_API_SECRET", "GONG_API_TOKEN"] as const;
+export const SECRET_KEYS = [
+  "DATABASE_URL",
+  "CALLCOACH_TOKEN",
+  "GONG_API_KEY",
+  "GONG_API_SECRET",
+  "GONG_API_TOKEN",
+  "GONG_WEBHOOK_URL_KEY",
+] as const;
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -138,6 +161,14 @@ export interface Config {
     requestsPerSecond: number;
     requestsPerDay: number;
     requestTimeoutMs: number;
+    reconcileCron: string;
+  };
+  webhook: {
+    /** PEM or bare base64 SPKI; null when JWT verification is not configured. */
+    publicKey: string | undefined;
+    urlKey: string | undefined;
+    insecure: boolean;
+    maxBodyBytes: number;
   };
 }
 
@@ -219,6 +250,13 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       requestsPerSecond: e.GONG_REQUESTS_PER_SECOND,
       requestsPerDay: e.GONG_REQUESTS_PER_DAY,
       requestTimeoutMs: e.GONG_REQUEST_TIMEOUT_MS,
+      reconcileCron: e.GONG_RECONCILE_CRON,
+    },
+    webhook: {
+      publicKey: e.GONG_WEBHOOK_PUBLIC_KEY,
+      urlKey: e.GONG_WEBHOOK_URL_KEY,
+      insecure: e.GONG_WEBHOOK_INSECURE,
+      maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
     },
   });
 }

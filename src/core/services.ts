@@ -8,6 +8,7 @@ import { RepService } from "../modules/reps/rep.service";
 import { AnalysisService } from "../modules/analyses/analysis.service";
 import { TokenService } from "../modules/tokens/token.service";
 import { JobService } from "../modules/jobs/job.service";
+import { WebhookService } from "../modules/webhooks/webhook.service";
 import type { JobQueue } from "./jobs/job-queue";
 
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   analyses: AnalysisService;
   tokens: TokenService;
   jobs: JobService;
+  webhooks: WebhookService;
 }
 
 export function createServices(ds: DataSource, config: Config, logger: Logger, queue: JobQueue): Services {
@@ -27,5 +29,6 @@ export function createServices(ds: DataSource, config: Config, logger: Logger, q
     analyses: new AnalysisService(ds),
     tokens: new TokenService(ds),
     jobs: new JobService(ds, queue),
+    webhooks: new WebhookService(ds, queue),
   };
 }

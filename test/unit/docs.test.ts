@@ -133,7 +133,8 @@ describe("docker-compose.yml", () => {
     expect(serve.depends_on?.postgres?.condition).toBe("service_healthy");
     expect([worker.command].flat()).toEqual(["worker"]);
     // The worker needs DATABASE_URL, which the shared service environment sets.
-    expect(worker.environment?.DATABASE_URL ?? doc["x-callcoach"]?.environment?.DATABASE_URL).toMatch(/^postgres:\/\//);
+    const anyDoc = doc as any;
+    expect(anyDoc.services.worker.environment?.DATABASE_URL ?? anyDoc["x-callcoach"]?.environment?.DATABASE_URL).toMatch(/^postgres:\/\//);
   });
 
   it("starts only commands the CLI has (outside opt-in profiles)", () => {

@@ -69,8 +69,10 @@ export async function openDatabase(config: Config, opts: OpenDatabaseOptions): P
     installExtensions: false,
     logging: false,
     logger: counter,
-    // The embedded socket accepts a fixed number of connections; keep the pool inside it.
-    extra: { max: embedded ? Math.min(config.poolSize, config.pgliteMaxConnections - 2) : config.poolSize },
+    // PGlite runs one backend session behind the socket, and concurrent connections can interleave
+    // extended-protocol messages ("unnamed prepared statement does not exist"). One connection
+    // serialises everything in the client instead; the job runner shares it (job-queue.ts).
+    extra: { max: embedded ? 1 : config.poolSize },
   });
   try {
     await dataSource.initialize();

@@ -11,13 +11,14 @@ import { RepResolver } from "../../modules/reps/rep.resolver";
 import { AnalysisResolver } from "../../modules/analyses/analysis.resolver";
 import { TokenResolver } from "../../modules/tokens/token.resolver";
 import { JobResolver } from "../../modules/jobs/job.resolver";
+import { GongSyncResolver } from "../../gong/gong-sync.resolver";
 import { packageRoot } from "../paths";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver],
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver, GongSyncResolver],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     emitSchemaFile: false,
@@ -26,7 +27,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     if (query) query.description = "Reads: calls, reps and analyses within the scope of your API token.";
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = "Writes: importing calls, managing API tokens and retrying jobs (ADMIN).";
+    if (mutation) mutation.description = "Writes: importing, correcting and syncing calls, managing API tokens and jobs (ADMIN).";
     return schema;
   });
   return cached;

@@ -5,6 +5,7 @@ export interface Metrics {
   registry: client.Registry;
   httpDuration: client.Histogram<"method" | "route" | "status">;
   graphqlDuration: client.Histogram<"operation" | "type" | "outcome">;
+  webhookDeliveries: client.Counter<"outcome">;
 }
 
 export function createMetrics(): Metrics {
@@ -24,5 +25,11 @@ export function createMetrics(): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  return { registry, httpDuration, graphqlDuration };
+  const webhookDeliveries = new client.Counter({
+    name: "callcoach_webhook_deliveries_total",
+    help: "Gong webhook deliveries by outcome: queued, duplicate, test, or a rejection (unauthorized, malformed, too_large, not_configured, unavailable).",
+    labelNames: ["outcome"] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, graphqlDuration, webhookDeliveries };
 }

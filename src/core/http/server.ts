@@ -26,6 +26,7 @@ import type { Viewer } from "../graphql/viewer";
 import { currentRequestId, requestStore } from "../request-context";
 import { createMetrics, type Metrics } from "./metrics";
 import { limitsPlugin, metricsPlugin } from "./graphql-plugins";
+import { gongWebhookRouter } from "../../gong/webhook";
 
 export interface HttpServerDeps {
   config: Config;
@@ -78,6 +79,17 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     });
     requestStore.run({ requestId }, next);
   });
+
+  let baseUrl = "";
+  app.use(
+    gongWebhookRouter({
+      config,
+      logger,
+      metrics,
+      webhooks: services.webhooks,
+      publicBaseUrl: () => config.publicUrl ?? baseUrl,
+    }),
+  );
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -211,6 +223,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   const port = (httpServer.address() as AddressInfo).port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  baseUrl = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
 
   let closing: Promise<void> | undefined;
   return {

@@ -15,6 +15,11 @@ import { describeZodError } from "../../modules/calls/import/gong-shapes";
 
 export const deadLetterQueue = (name: string) => `${name}.dead`;
 
+/** The `pg` pool behind TypeORM's data source. */
+function sharedPool(db: Database): { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
+  return (db.dataSource.driver as unknown as { master: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } }).master;
+}
+
 export interface EnqueueOptions {
   /** Enqueue inside this TypeORM transaction (commits or rolls back with it). */
   tx?: EntityManager;
@@ -45,11 +50,14 @@ export class JobQueue {
     definitions: JobDefinition[],
     opts: { pollingIntervalSeconds?: number; maxConnections?: number } = {},
   ) {
-    const { url, ssl } = db.kind === "postgres" ? pgConnectionOptions(db.url) : { url: db.url, ssl: false };
+    // On PostgreSQL pg-boss has its own small pool; on the embedded database it shares the
+    // application's single connection (see database.ts).
+    const pg = db.kind === "postgres" ? pgConnectionOptions(db.url) : null;
+    const connection = pg
+      ? { connectionString: pg.url, ssl: pg.ssl, max: opts.maxConnections ?? 4 }
+      : { db: { executeSql: (text: string, values: unknown[]) => sharedPool(db).query(text, values) } };
     this.boss = new PgBoss({
-      connectionString: url,
-      ssl,
-      max: opts.maxConnections ?? 4,
+      ...connection,
       schema: "pgboss",
       application_name: "callcoach-jobs",
       // Keep failed jobs visible to admins for 14 days; completed ones for 7.

@@ -1,5 +1,11 @@
 /** Every job type of call-coach. */
 import type { JobDefinition } from "./job-definition";
 import { callAnalyzeJob } from "../../modules/calls/jobs/call-analyze.job";
+import { callIngestJob } from "../../gong/jobs/call-ingest.job";
+import { gongSyncJob } from "../../gong/jobs/gong-sync.job";
 
-export const JOB_DEFINITIONS: JobDefinition[] = [callAnalyzeJob as JobDefinition];
+export const JOB_DEFINITIONS: JobDefinition[] = [
+  callIngestJob as JobDefinition,
+  callAnalyzeJob as JobDefinition,
+  gongSyncJob as JobDefinition,
+];

@@ -101,12 +101,20 @@ export class CallImportService {
       const conflict = gongId ? `("gong_id") WHERE "gong_id" IS NOT NULL` : `("transcript_hash") WHERE "gong_id" IS NULL`;
       const [row]: { id: string; created: boolean }[] = await tx.query(
         `INSERT INTO calls (gong_id, title, started_at, duration_s, direction, scope, language, url, call_type, product,
-                            source, is_demo, primary_rep_id, transcript_hash, raw, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now())
+                            source, is_demo, primary_rep_id, transcript_hash, raw, ingested_at,
+                            call_type_overridden, product_overridden)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now(), $16, $17)
          ON CONFLICT ${conflict} DO UPDATE SET
            title = EXCLUDED.title, started_at = EXCLUDED.started_at, duration_s = EXCLUDED.duration_s,
            direction = EXCLUDED.direction, scope = EXCLUDED.scope, language = EXCLUDED.language, url = EXCLUDED.url,
-           call_type = EXCLUDED.call_type, product = EXCLUDED.product, source = EXCLUDED.source,
+           -- An admin's choice (given now, or earlier) wins over the classifier.
+           call_type = CASE WHEN calls.call_type_overridden AND NOT EXCLUDED.call_type_overridden
+                            THEN calls.call_type ELSE EXCLUDED.call_type END,
+           product = CASE WHEN calls.product_overridden AND NOT EXCLUDED.product_overridden
+                          THEN calls.product ELSE EXCLUDED.product END,
+           call_type_overridden = calls.call_type_overridden OR EXCLUDED.call_type_overridden,
+           product_overridden = calls.product_overridden OR EXCLUDED.product_overridden,
+           source = EXCLUDED.source,
            is_demo = EXCLUDED.is_demo, primary_rep_id = EXCLUDED.primary_rep_id,
            transcript_hash = EXCLUDED.transcript_hash, raw = EXCLUDED.raw, ingested_at = now(), updated_at = now()
          RETURNING id, (xmax = 0) AS created`,
@@ -126,6 +134,8 @@ export class CallImportService {
           primaryRepId,
           transcriptHash,
           JSON.stringify(imp.call),
+          overrides.callType !== undefined,
+          overrides.product !== undefined,
         ],
       );
       const callId = row.id;

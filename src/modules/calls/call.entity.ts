@@ -68,6 +68,14 @@ export class Call {
   @Column({ type: "text", default: Product.UNKNOWN })
   product: Product;
 
+  @Field({ description: "True when an admin set the call type (re-ingest keeps it)." })
+  @Column({ name: "call_type_overridden", type: "boolean", default: false })
+  callTypeOverridden: boolean;
+
+  @Field({ description: "True when an admin set the product (re-ingest keeps it)." })
+  @Column({ name: "product_overridden", type: "boolean", default: false })
+  productOverridden: boolean;
+
   @Field(() => CallSource, { description: "Where the call's data came from." })
   @Column({ type: "text", default: CallSource.GONG })
   source: CallSource;

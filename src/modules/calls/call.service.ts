@@ -89,6 +89,23 @@ export class CallService {
     return { rows, count: () => countQb.getCount() };
   }
 
+  /** Sets the call type and/or product and marks them as overridden (ADMIN; checked by the resolver). */
+  async override(viewer: Viewer, id: string, patch: { callType?: string; product?: string }): Promise<Call> {
+    const call = await this.get(viewer, id);
+    if (patch.callType === undefined && patch.product === undefined) {
+      throw new BadInputError("NOTHING_TO_OVERRIDE", "Give callType and/or product.");
+    }
+    await this.ds.query(
+      `UPDATE calls SET
+         call_type = COALESCE($2, call_type), call_type_overridden = call_type_overridden OR $2 IS NOT NULL,
+         product = COALESCE($3, product), product_overridden = product_overridden OR $3 IS NOT NULL,
+         updated_at = now()
+       WHERE id = $1`,
+      [call.id, patch.callType ?? null, patch.product ?? null],
+    );
+    return this.get(viewer, call.id);
+  }
+
   async participantsByCallIds(callIds: readonly string[]): Promise<CallParticipant[][]> {
     const rows = await this.ds.getRepository(CallParticipant).find({
       where: { callId: In([...callIds]) },

@@ -91,6 +91,13 @@ export class JobService {
     };
   }
 
+  /** Enqueues a job and returns its id. */
+  async enqueue(queue: string, data: unknown): Promise<string> {
+    const id = await this.queue.enqueue(queue, data);
+    if (!id) throw new Error(`${queue} job was not queued`);
+    return id;
+  }
+
   /** Puts a failed job back in its queue. */
   async retry(id: string): Promise<Job> {
     const job = await this.get(id);

@@ -55,6 +55,10 @@ export class Rep {
   @Column({ type: "text", default: RepRole.OTHER })
   role: RepRole;
 
+  @Field({ description: "True when an admin set the role (Gong user sync keeps it)." })
+  @Column({ name: "role_overridden", type: "boolean", default: false })
+  roleOverridden: boolean;
+
   @Index("idx_reps_manager_id")
   @Column({ name: "manager_id", type: "uuid", nullable: true })
   managerId: string | null;

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../../core/graphql/context";
 import { decodeCursor, encodeCursor, pageSize, toConnection } from "../../core/graphql/connection";
-import { canSeeRep } from "../../core/graphql/viewer";
-import { Rep } from "./rep.entity";
+import { canSeeRep, requireAdmin } from "../../core/graphql/viewer";
+import { Rep, RepRole } from "./rep.entity";
 import { RepConnection } from "./rep.types";
 import type { RepCursor } from "./rep.service";
 
@@ -35,5 +35,15 @@ export class RepResolver {
   async manager(@Root() rep: Rep, @Ctx() ctx: GraphQLContext): Promise<Rep | null> {
     if (!rep.managerId || !canSeeRep(ctx.viewer, rep.managerId)) return null;
     return ctx.loaders.repById.load(rep.managerId);
+  }
+
+  @Mutation(() => Rep, { description: "Sets a rep's role, which picks their rubric (ADMIN). Gong user sync keeps it." })
+  async overrideRepRole(
+    @Arg("email", () => String, { description: "The rep's email." }) email: string,
+    @Arg("role", () => RepRole, { description: "The role to keep." }) role: RepRole,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Rep> {
+    requireAdmin(ctx.viewer, "override rep roles");
+    return ctx.services.reps.overrideRole(ctx.viewer, email, role);
   }
 }

@@ -22,6 +22,13 @@ export class RepService {
     return rep;
   }
 
+  /** Sets a rep's role and marks it as overridden, so Gong user sync keeps it. */
+  async overrideRole(viewer: Viewer, email: string, role: string): Promise<Rep> {
+    const rep = await this.get(viewer, null, email);
+    await this.ds.query(`UPDATE reps SET role = $2, role_overridden = true, updated_at = now() WHERE id = $1`, [rep.id, role]);
+    return this.get(viewer, rep.id);
+  }
+
   /** Reps by id (for loaders), without scope: callers decide what to show. */
   async byIds(ids: readonly string[]): Promise<(Rep | null)[]> {
     const rows = await this.ds.getRepository(Rep).findBy({ id: In([...ids]) });
