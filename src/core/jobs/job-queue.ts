@@ -28,6 +28,10 @@ export interface EnqueueOptions {
   startAfterSeconds?: number;
   /** Override the job type's retry limit for this job (0: fail straight to the dead-letter queue). */
   retryLimit?: number;
+  /** Override how long one attempt may run before it is expired and retried (seconds). */
+  expireInSeconds?: number;
+  /** Override the initial retry delay (seconds). */
+  retryDelaySeconds?: number;
 }
 
 export class InvalidJobPayloadError extends Error {
@@ -107,9 +111,9 @@ export class JobQueue {
       singletonKey: opts.singletonKey,
       startAfter: opts.startAfterSeconds,
       retryLimit: opts.retryLimit ?? def.retryLimit,
-      retryDelay: def.retryDelaySeconds,
+      retryDelay: opts.retryDelaySeconds ?? def.retryDelaySeconds,
       retryBackoff: true,
-      expireInSeconds: def.expireInSeconds,
+      expireInSeconds: opts.expireInSeconds ?? def.expireInSeconds,
       deadLetter: deadLetterQueue(name),
     });
   }
