@@ -9,6 +9,7 @@ import { AnalysisService } from "../modules/analyses/analysis.service";
 import { TokenService } from "../modules/tokens/token.service";
 import { JobService } from "../modules/jobs/job.service";
 import { WebhookService } from "../modules/webhooks/webhook.service";
+import { CallMetricsService } from "../modules/metrics/call-metrics.service";
 import type { JobQueue } from "./jobs/job-queue";
 
 export interface Services {
@@ -19,6 +20,7 @@ export interface Services {
   tokens: TokenService;
   jobs: JobService;
   webhooks: WebhookService;
+  metrics: CallMetricsService;
 }
 
 export function createServices(ds: DataSource, config: Config, logger: Logger, queue: JobQueue): Services {
@@ -30,5 +32,6 @@ export function createServices(ds: DataSource, config: Config, logger: Logger, q
     tokens: new TokenService(ds),
     jobs: new JobService(ds, queue),
     webhooks: new WebhookService(ds, queue),
+    metrics: new CallMetricsService(ds),
   };
 }

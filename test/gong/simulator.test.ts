@@ -1,3 +1,4 @@
+import * as jose from "jose";
 /**
  * The Gong simulator (src/gong/simulator/) against Gong's published OpenAPI schemas
  * (test/fixtures/gong-openapi/) and the behaviour of docs/gong-simulator.md: auth, paging and
@@ -75,9 +76,7 @@ function expectEnvelope(res: Res, status: number, message?: string | RegExp): vo
 
 const start = (opts: SimulatorOptions = {}) => startGongSimulator({ accessKey: KEY, accessKeySecret: SECRET, rateLimit: FAST, ...opts });
 
-/** jose 6 is ESM-only: a real dynamic import (Jest runs with --experimental-vm-modules). */
-const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<any>;
-const loadJose = () => importEsm("jose") as Promise<typeof import("jose")>;
+const loadJose = async () => jose;
 
 const ALL_FIELDS = {
   context: "Extended",

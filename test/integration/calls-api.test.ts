@@ -75,6 +75,30 @@ describe(`calls API over HTTP (${backend})`, () => {
     expect(rows[0]).toEqual({ calls: 1, segments: 6, participants: 2, reps: 1 });
   });
 
+  it("computes interaction metrics at import: per side and per participant", async () => {
+    const rep = { name: "Mo Metrics", email: "mo@prefect.example", title: "Account Executive" };
+    const imported = await importCall(
+      gongCall({ gongId: "7782342274025937899", reps: [rep], sentences: 12, text: (i) => (i === 1 ? "How do you deploy today?" : `Line ${i} here.`) }),
+    );
+    const r = await ts.gql(
+      `query($id: ID!) { call(id: $id) { metrics { side participant { name } talkMs talkRatio longestMonologueMs questionCount interactivity patienceMs wordCount } } }`,
+      { id: imported.id },
+    );
+    expect(r.errors).toBeUndefined();
+    const [ours, theirs, ...people] = r.data!.call.metrics;
+    // Alternating 4-second sentences every 5 seconds over one minute.
+    expect(ours).toMatchObject({ side: "INTERNAL", participant: null, talkMs: 24_000, talkRatio: 0.5, longestMonologueMs: 4_000, interactivity: 11, patienceMs: 1_000 });
+    expect(theirs).toMatchObject({ side: "EXTERNAL", participant: null, talkMs: 24_000, questionCount: 1 });
+    expect(people.map((p: any) => p.participant.name).sort()).toEqual(["Casey Customer", "Mo Metrics"]);
+    // Re-import replaces the rows.
+    await importCall(gongCall({ gongId: "7782342274025937899", reps: [rep], sentences: 4 }));
+    const rows = await ts.tdb.db.dataSource.query(`SELECT count(*)::int AS n FROM call_metrics WHERE call_id = $1`, [imported.id]);
+    expect(rows[0].n).toBe(4);
+    // Leave the shared fixtures as the later tests expect them.
+    await ts.tdb.db.dataSource.query(`DELETE FROM calls WHERE id = $1`, [imported.id]);
+    await ts.tdb.db.dataSource.query(`DELETE FROM reps WHERE email = 'mo@prefect.example'`);
+  });
+
   it("refuses a transcript that refers to an unknown speaker and writes nothing", async () => {
     const c = gongCall({ gongId: "7782342274025937897", reps: [maya] });
     c.transcript.transcript[2].speakerId = "9999999999999999999";

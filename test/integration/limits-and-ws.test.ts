@@ -73,6 +73,7 @@ describe(`query limits and the WebSocket path (${backend})`, () => {
           webSocketImpl: WebSocket,
           retryAttempts: 0,
           lazy: false,
+          onNonLazyError: () => undefined, // the refusal is what this test expects
           connectionParams: auth ? { authorization: auth } : {},
           on: { closed: (e) => resolve((e as { code: number }).code) },
         });

@@ -10,6 +10,8 @@ import { UnauthenticatedError } from "../errors";
 import { createCallLoaders } from "../../modules/calls/call.loaders";
 import { createRepLoaders } from "../../modules/reps/rep.loaders";
 import { createAnalysisLoaders } from "../../modules/analyses/analysis.loaders";
+import DataLoader from "dataloader";
+import type { CallMetric } from "../../modules/metrics/call-metric.entity";
 
 export interface GraphQLContext {
   viewer: Viewer;
@@ -25,6 +27,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
     ...createCallLoaders(services.calls, viewer),
     ...createRepLoaders(services.reps),
     ...createAnalysisLoaders(services.analyses, viewer),
+    metricsByCall: new DataLoader<string, CallMetric[]>((ids) => services.metrics.byCallIds(ids)),
   };
 }
 

@@ -12,13 +12,14 @@ import { AnalysisResolver } from "../../modules/analyses/analysis.resolver";
 import { TokenResolver } from "../../modules/tokens/token.resolver";
 import { JobResolver } from "../../modules/jobs/job.resolver";
 import { GongSyncResolver } from "../../gong/gong-sync.resolver";
+import { CallMetricResolver } from "../../modules/metrics/call-metric.resolver";
 import { packageRoot } from "../paths";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver, GongSyncResolver],
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     emitSchemaFile: false,

@@ -153,6 +153,9 @@ export class JobQueue {
       const stopped = new Promise<void>((resolve) => this.boss.once("stopped", () => resolve()));
       await this.boss.stop({ graceful: this.working, timeout: timeoutMs, wait: true, close: true });
       await Promise.race([stopped, new Promise((r) => setTimeout(r, 100))]);
+      // pg-boss removes stopped workers in a background loop that polls once a second; let it
+      // finish so nothing of the queue runs after shutdown.
+      if (this.working) await new Promise((r) => setTimeout(r, 1100));
     })();
     return this.stopping;
   }

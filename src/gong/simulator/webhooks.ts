@@ -6,24 +6,14 @@
  * exact body bytes) and `exp`. The public key is published as bare base64 SPKI DER, as Gong's rule
  * editor shows it. In "url-key" mode there is no JWT (the secret is part of the URL).
  */
-import { createHash, createPublicKey, generateKeyPair, sign as rsaSign, createPrivateKey, type KeyObject } from "node:crypto";
+import { createHash, createPublicKey, generateKeyPair, createPrivateKey, type KeyObject } from "node:crypto";
 import { promisify } from "node:util";
+import { SignJWT, importPKCS8 } from "jose";
 import type { Dataset } from "./dataset";
 import { sha256Hex } from "./prng";
 import { FULL_SELECTION } from "./requests";
 import { projectCall } from "./select";
 import type { WebhookSendOptions, WebhookSendResult } from "./types";
-
-type Jose = typeof import("jose");
-
-/**
- * jose 6 is ESM-only; this is a real dynamic import even in CommonJS output (TypeScript and SWC would
- * turn `import()` into `require`). Under Jest it needs `--experimental-vm-modules`, which the
- * project's test script passes; without it, signing falls back to node:crypto (same RS256 bytes).
- */
-const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
-let jose: Promise<Jose | null> | undefined;
-const loadJose = () => (jose ??= importEsm("jose").then((m) => m as Jose, () => null));
 
 const generateRsa = promisify(generateKeyPair);
 
@@ -31,17 +21,10 @@ async function newKeyPair(): Promise<{ privateKey: KeyObject; publicKey: KeyObje
   return generateRsa("rsa", { modulusLength: 2048, publicExponent: 0x10001 });
 }
 
-const b64url = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
-
 async function signRs256(claims: Record<string, unknown>, privateKey: KeyObject): Promise<string> {
   const header = { alg: "RS256", typ: "JWT" };
-  const j = await loadJose();
-  if (j) {
-    const key = await j.importPKCS8(privateKey.export({ type: "pkcs8", format: "pem" }).toString(), "RS256");
-    return new j.SignJWT(claims).setProtectedHeader(header).sign(key);
-  }
-  const input = `${b64url(header)}.${b64url(claims)}`;
-  return `${input}.${rsaSign("RSA-SHA256", Buffer.from(input, "utf8"), privateKey).toString("base64url")}`;
+  const key = await importPKCS8(privateKey.export({ type: "pkcs8", format: "pem" }).toString(), "RS256");
+  return new SignJWT(claims).setProtectedHeader(header).sign(key);
 }
 
 export class WebhookSigner {

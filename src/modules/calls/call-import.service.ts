@@ -12,6 +12,7 @@ import { RepRole } from "../reps/rep.entity";
 import { roleFromTitle } from "../reps/rep-role";
 import { CallSource, CallType, Product, Side } from "./call.enums";
 import { classifyCallType, classifyProduct } from "./call-classifier";
+import { writeCallMetrics } from "../metrics/call-metrics.writer";
 import { InvalidCallError, InvalidTranscriptError } from "./call.errors";
 import {
   describeZodError,
@@ -155,6 +156,7 @@ export class CallImportService {
           values,
         );
       }
+      await writeCallMetrics(tx, callId, segments, Math.round(meta.duration * 1000), imp.call.interaction);
       this.logger.debug({ callId, gongId, segments: segments.length }, "call imported");
       return {
         callId,

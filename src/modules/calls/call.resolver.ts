@@ -7,6 +7,7 @@ import { CallFilter } from "./dto/call-filter.input";
 import { CallConnection, SegmentConnection } from "./call.types";
 import { Rep } from "../reps/rep.entity";
 import { Analysis } from "../analyses/analysis.entity";
+import { CallMetric } from "../metrics/call-metric.entity";
 import type { CallCursor } from "./call.service";
 import { isUuid } from "../../core/ids";
 
@@ -59,6 +60,13 @@ export class CallResolver {
     return toConnection(SegmentConnection, rows, limit, (s) => encodeCursor([s.seq]), () =>
       ctx.loaders.segmentCountByCall.load(call.id),
     );
+  }
+
+  @FieldResolver(() => [CallMetric], {
+    description: "Interaction metrics: our side, the customer's side, then each participant (computed at import/ingest).",
+  })
+  async metrics(@Root() call: Call, @Ctx() ctx: GraphQLContext): Promise<CallMetric[]> {
+    return ctx.loaders.metricsByCall.load(call.id);
   }
 
   @FieldResolver(() => [Analysis], { description: "Current (not superseded) analyses of the call that you may read." })
