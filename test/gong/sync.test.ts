@@ -80,6 +80,26 @@ describe(`Gong sync and reconciliation (${backend})`, () => {
     expect(await count(`SELECT count(*) AS n FROM transcript_segments s JOIN calls c ON c.id = s.call_id WHERE c.gong_id = $1`, [gongId])).toBeGreaterThan(0);
   });
 
+  it("links a call participant to the synced rep by Gong user id, even under another email", async () => {
+    const before = Number((await ds().query(`SELECT count(*) AS n FROM reps`))[0].n);
+    const r = await ts.gql(`mutation($input: ImportCallInput!) { importCall(input: $input) { id primaryRep { email } participants { email rep { email } } } }`, {
+      input: {
+        call: {
+          metaData: { id: "3900000000000000001", title: "Alias check", started: "2026-11-10T10:00:00-08:00", duration: 20, primaryUserId: "7100000000000000011" },
+          parties: [
+            { id: "1", speakerId: "s1", name: "Maya Chen", emailAddress: "maya@alias.example", userId: "7100000000000000011", affiliation: "Internal" },
+            { id: "2", speakerId: "s2", name: "Buyer", emailAddress: "buyer@acme.example", affiliation: "External" },
+          ],
+        },
+        transcript: { callId: "3900000000000000001", transcript: [{ speakerId: "s1", topic: null, sentences: [{ start: 0, end: 1000, text: "Hello there." }] }] },
+      },
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.importCall.primaryRep.email).toBe("maya.chen@prefect-demo.example");
+    expect(r.data!.importCall.participants.find((p: any) => p.email === "maya@alias.example").rep.email).toBe("maya.chen@prefect-demo.example");
+    expect(Number((await ds().query(`SELECT count(*) AS n FROM reps`))[0].n)).toBe(before);
+  });
+
   it("reconciliation ingests a recent call whose webhook never came", async () => {
     const missed = sim.addCall({ started: new Date(Date.now() - 3 * 3600_000).toISOString() });
     const jobId = await ts.server.app.queue.enqueue("gong.sync", { lookbackHours: 48, users: false, reason: "reconcile" });

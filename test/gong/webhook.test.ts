@@ -90,6 +90,21 @@ describe(`Gong webhook receiver (${backend})`, () => {
     expect(await deliveries(gongCallId)).toEqual(["queued", "duplicate"]);
   });
 
+  it("answers a repeat delivery of a call still queued or being ingested with 200 duplicate", async () => {
+    const gongCallId = sim.addCall();
+    sim.setFaults({ slowRate: 1, slowMs: 1500 }); // ingestion is still running when the repeat arrives
+    try {
+      const first = await sim.sendWebhook({ url: hook, gongCallId });
+      expect(first.status).toBe(202);
+      const second = await sim.sendWebhook({ url: hook, gongCallId });
+      expect(second.status).toBe(200);
+      expect(JSON.parse(second.body).status).toBe("duplicate");
+      expect(await jobs(gongCallId)).toBe(1);
+    } finally {
+      sim.setFaults({});
+    }
+  });
+
   it("records a test delivery (isTest) with 200 and ingests nothing", async () => {
     const gongCallId = sim.callIds()[1];
     const r = await sim.sendWebhook({ url: hook, gongCallId, isTest: true });

@@ -1,4 +1,4 @@
-import { classifyCallType, classifyProduct } from "../../src/modules/calls/call-classifier";
+import { classifyCallType, classifyProduct, gongContentHints } from "../../src/modules/calls/call-classifier";
 import { CallType, Product } from "../../src/modules/calls/call.enums";
 import { roleFromTitle } from "../../src/modules/reps/rep-role";
 import { RepRole } from "../../src/modules/reps/rep.entity";
@@ -94,5 +94,15 @@ describe("roleFromTitle", () => {
   it("does not read role abbreviations inside other words", () => {
     expect(roleFromTitle("Senior Data Scientist")).toBeNull(); // no "se" / "ae" word
     expect(roleFromTitle("Aerospace liaison")).toBeNull();
+  });
+});
+
+describe("classifyCallType with Gong hints", () => {
+  it("falls back to topic and tracker names and the brief when the title says nothing", () => {
+    const hints = gongContentHints({ topics: [{ name: "Intro" }, { name: "Contract redlines" }], trackers: [{ name: "Competitors" }], brief: "Legal review." });
+    expect(hints).toEqual(["Intro", "Contract redlines", "Competitors", "Legal review."]);
+    expect(classifyCallType("Acme <> Prefect", hints)).toBe(CallType.NEGOTIATION);
+    expect(classifyCallType("Acme QBR", hints)).toBe(CallType.QBR); // the title wins
+    expect(classifyCallType("Acme sync", gongContentHints(undefined))).toBe(CallType.OTHER);
   });
 });

@@ -14,11 +14,23 @@ const TYPE_RULES: [CallType, RegExp][] = [
   [CallType.DISCOVERY, /\b(discovery|intro|introduction|first call|initial call)\b/i],
 ];
 
-/** Guesses the call type from the title (the transcript is too noisy for this). */
-export function classifyCallType(title: string): CallType {
+/**
+ * Guesses the call type from the title, else from Gong's topic and tracker names and brief (the
+ * transcript itself is too noisy for this).
+ */
+export function classifyCallType(title: string, gongHints: string[] = []): CallType {
   const bare = title.replace(/^\s*\[demo\]\s*/i, ""); // the demo-data marker is not a call type
   for (const [type, re] of TYPE_RULES) if (re.test(bare)) return type;
+  const hints = gongHints.join("\n");
+  for (const [type, re] of TYPE_RULES) if (re.test(hints)) return type;
   return CallType.OTHER;
+}
+
+/** Topic and tracker names and the brief of a Gong call's `content` block. */
+export function gongContentHints(content: unknown): string[] {
+  const c = (content ?? {}) as { topics?: { name?: unknown }[]; trackers?: { name?: unknown }[]; brief?: unknown };
+  const names = [...(c.topics ?? []), ...(c.trackers ?? [])].map((x) => x?.name).filter((n): n is string => typeof n === "string");
+  return typeof c.brief === "string" ? [...names, c.brief] : names;
 }
 
 /** Guesses the product from how often each is named in the title and transcript. */

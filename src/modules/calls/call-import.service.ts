@@ -11,7 +11,7 @@ import type { RepRoleName } from "../../core/config";
 import { RepRole } from "../reps/rep.entity";
 import { roleFromTitle } from "../reps/rep-role";
 import { CallSource, CallType, Product, Side } from "./call.enums";
-import { classifyCallType, classifyProduct } from "./call-classifier";
+import { classifyCallType, classifyProduct, gongContentHints } from "./call-classifier";
 import { writeCallMetrics } from "../metrics/call-metrics.writer";
 import { InvalidCallError, InvalidTranscriptError } from "./call.errors";
 import {
@@ -87,7 +87,7 @@ export class CallImportService {
     const meta = imp.call.metaData;
     const title = meta.title?.trim() || "Untitled call";
     const transcriptText = segments.map((s) => s.text).join("\n");
-    const callType = overrides.callType ?? classifyCallType(title);
+    const callType = overrides.callType ?? classifyCallType(title, gongContentHints(imp.call.content));
     const product = overrides.product ?? classifyProduct(title, transcriptText);
     const transcriptHash = crypto
       .createHash("sha256")
@@ -254,11 +254,21 @@ export class CallImportService {
     return segments;
   }
 
-  /** Upserts a rep for every internal participant with an email; returns email → rep id. */
+  /**
+   * Finds or creates the rep of every internal participant: by Gong user id first (emails can be
+   * aliases), then by email. Returns party key → rep id.
+   */
   private async upsertReps(tx: EntityManager, participants: PreparedParticipant[]): Promise<Map<string, string>> {
-    const internal = participants.filter((p) => p.side === Side.INTERNAL && p.email);
     const result = new Map<string, string>();
-    for (const p of internal) {
+    for (const p of participants.filter((x) => x.side === Side.INTERNAL && (x.email || x.gongUserId))) {
+      if (p.gongUserId) {
+        const [known]: { id: string }[] = await tx.query(`SELECT id FROM reps WHERE gong_user_id = $1`, [p.gongUserId]);
+        if (known) {
+          result.set(p.partyKey, known.id);
+          continue;
+        }
+      }
+      if (!p.email) continue; // a Gong user we have not synced yet, without an email: no rep to link
       const role = roleFromTitle(p.title) ?? (this.opts.defaultRole as RepRole);
       const [row]: { id: string }[] = await tx.query(
         `INSERT INTO reps (email, name, title, role, gong_user_id) VALUES ($1, $2, $3, $4, $5)
@@ -270,7 +280,7 @@ export class CallImportService {
          RETURNING id`,
         [p.email, p.name, p.title, role, p.gongUserId],
       );
-      result.set(p.email!, row.id);
+      result.set(p.partyKey, row.id);
     }
     return result;
   }
@@ -282,16 +292,17 @@ export class CallImportService {
     repIds: Map<string, string>,
   ): string | null {
     const hostUserId = imp.call.metaData.primaryUserId;
-    const host = participants.find((p) => hostUserId && p.gongUserId === hostUserId && p.email && repIds.has(p.email));
-    if (host) return repIds.get(host.email!)!;
-    if (imp.repEmail && repIds.has(imp.repEmail.toLowerCase())) return repIds.get(imp.repEmail.toLowerCase())!;
+    const host = participants.find((p) => hostUserId && p.gongUserId === hostUserId && repIds.has(p.partyKey));
+    if (host) return repIds.get(host.partyKey)!;
+    const named = imp.repEmail ? participants.find((p) => p.email === imp.repEmail!.toLowerCase() && repIds.has(p.partyKey)) : undefined;
+    if (named) return repIds.get(named.partyKey)!;
     // Otherwise the internal participant who talked most.
     const talk = new Map<string, number>();
     for (const s of segments) if (s.speakerId) talk.set(s.speakerId, (talk.get(s.speakerId) ?? 0) + s.endMs - s.startMs);
     const ranked = participants
-      .filter((p) => p.email && repIds.has(p.email))
+      .filter((p) => repIds.has(p.partyKey))
       .sort((a, b) => (talk.get(b.speakerId ?? "") ?? 0) - (talk.get(a.speakerId ?? "") ?? 0));
-    return ranked[0] ? repIds.get(ranked[0].email!)! : null;
+    return ranked[0] ? repIds.get(ranked[0].partyKey)! : null;
   }
 
   private async replaceParticipants(
@@ -307,7 +318,7 @@ export class CallImportService {
          ON CONFLICT (call_id, party_key) DO UPDATE SET
            speaker_id = EXCLUDED.speaker_id, name = EXCLUDED.name, email = EXCLUDED.email,
            title = EXCLUDED.title, side = EXCLUDED.side, rep_id = EXCLUDED.rep_id`,
-        [callId, p.partyKey, p.speakerId, p.name, p.email, p.title, p.side, p.email ? (repIds.get(p.email) ?? null) : null],
+        [callId, p.partyKey, p.speakerId, p.name, p.email, p.title, p.side, repIds.get(p.partyKey) ?? null],
       );
     }
     await tx.query(`DELETE FROM call_participants WHERE call_id = $1 AND NOT (party_key = ANY($2::text[]))`, [
