@@ -282,6 +282,11 @@ export function describeConfig(config: Config): Record<string, unknown> {
     internalDomains: config.internalDomains,
     timeZone: config.timeZone,
     clientToken: config.clientToken ? "***" : undefined,
+    gong: {
+      baseUrl: config.gong.baseUrl,
+      auth: config.gong.accessKey && config.gong.accessKeySecret ? "basic (***)" : config.gong.token ? "bearer (***)" : "not configured",
+      webhook: config.webhook.publicKey ? "signed JWT" : config.webhook.urlKey ? "URL key (***)" : config.webhook.insecure ? "INSECURE" : "not configured",
+    },
   };
 }
 

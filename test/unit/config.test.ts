@@ -111,6 +111,12 @@ describe("describeConfig and redactUrl", () => {
     expect(text).not.toContain("supersecret");
   });
 
+  it("describes the Gong setup without its secrets", () => {
+    const d = describeConfig(loadConfig({ GONG_API_KEY: "key-123", GONG_API_SECRET: "secret-456", GONG_WEBHOOK_URL_KEY: "hook-789" }));
+    expect(d.gong).toEqual({ baseUrl: "https://api.gong.io", auth: "basic (***)", webhook: "URL key (***)" });
+    expect(JSON.stringify(d)).not.toMatch(/key-123|secret-456|hook-789/);
+  });
+
   it("describes the embedded database by its data dir", () => {
     const config = loadConfig({ CALLCOACH_DATA_DIR: "/var/lib/callcoach" });
     expect(describeConfig(config).database).toBe("embedded PGlite in /var/lib/callcoach");
