@@ -21,6 +21,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/migrations ./migrations
+COPY --from=build /app/knowledge ./knowledge
 # /data holds the admin token (and, without DATABASE_URL, the embedded database).
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -11,7 +11,9 @@ import { registerImport } from "./import";
 import { registerWorker } from "./worker";
 import { registerJobs } from "./jobs";
 import { registerGong } from "./gong";
+import { registerKnowledge } from "./knowledge";
 import { ConfigError } from "../core/config";
+import { KnowledgeError } from "../modules/rubrics/knowledge.loader";
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -27,11 +29,12 @@ export function buildProgram(): Command {
   registerImport(program);
   registerJobs(program);
   registerGong(program);
+  registerKnowledge(program);
   return program;
 }
 
 function oneLine(err: unknown): string {
-  if (err instanceof ConfigError) return err.message.replace(/\n\s*/g, " | ");
+  if (err instanceof ConfigError || err instanceof KnowledgeError) return err.message.replace(/\n\s*/g, " | ");
   const msg = err instanceof Error ? err.message : String(err);
   return msg.replace(/\s*\n\s*/g, " ");
 }

@@ -17,7 +17,7 @@ export function registerMigrate(program: Command): void {
         );
         return;
       }
-      const app = await openApp(rt.config, rt.logger, { command: "migrate", migrate: false });
+      const app = await openApp(rt.config, rt.logger, { command: "migrate", migrate: false, knowledge: false });
       try {
         const total = readMigrationFiles().length;
         const applied = await migrate(app.db.dataSource, (name) => process.stdout.write(`applied ${name}\n`));

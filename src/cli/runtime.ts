@@ -34,7 +34,7 @@ export type Target = { kind: "local"; app: App } | { kind: "remote"; client: Cli
  * Opens the database for a one-off command, or returns a client of the server that holds the
  * embedded data dir. With DATABASE_URL the database is always opened directly.
  */
-export async function openTarget(rt: CliRuntime, command: string): Promise<Target> {
+export async function openTarget(rt: CliRuntime, command: string, appOpts: { knowledge?: boolean } = {}): Promise<Target> {
   const { config, logger } = rt;
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);
@@ -49,7 +49,7 @@ export async function openTarget(rt: CliRuntime, command: string): Promise<Targe
       return { kind: "remote", client: { url: holder.url, token }, url: holder.url };
     }
   }
-  const app = await openApp(config, logger, { command });
+  const app = await openApp(config, logger, { command, ...appOpts });
   return { kind: "local", app };
 }
 

@@ -14,6 +14,13 @@ import { loadDemoData } from "../demo/load-demo";
 import { JobQueue } from "./jobs/job-queue";
 import { JOB_DEFINITIONS } from "./jobs/registry";
 import { scheduleReconciliation } from "../gong/reconcile";
+import { loadKnowledge } from "../modules/rubrics/knowledge.loader";
+
+/** Loads the knowledge base (rubrics) after migrations; an invalid file fails start-up with its problems. */
+async function loadKnowledgeOnStart(db: Database, config: Config, logger: Logger): Promise<void> {
+  const r = await loadKnowledge(db.dataSource, config.knowledgeDir);
+  logger.info({ dir: r.dir, rubrics: r.rubrics, changedDimensions: r.changedDimensions }, "knowledge base loaded");
+}
 
 export interface App {
   config: Config;
@@ -29,7 +36,7 @@ export interface App {
 export async function openApp(
   config: Config,
   logger: Logger,
-  opts: OpenDatabaseOptions & { db?: Database; migrate?: boolean },
+  opts: OpenDatabaseOptions & { db?: Database; migrate?: boolean; /** load knowledge/ (default true) */ knowledge?: boolean },
 ): Promise<App> {
   const db = opts.db ?? (await openDatabase(config, { ...opts, logger }));
   try {
@@ -37,6 +44,7 @@ export async function openApp(
       const applied = await migrate(db.dataSource, (name) => logger.info({ migration: name }, "migration applied"));
       if (applied.length) logger.info({ count: applied.length }, "database migrated");
     }
+    if (opts.knowledge !== false) await loadKnowledgeOnStart(db, config, logger);
   } catch (err) {
     if (!opts.db) await db.close();
     throw err;

@@ -7,6 +7,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { z } from "zod";
 import dotenv from "dotenv";
+import { knowledgeDir } from "./paths";
 
 const optionalString = z
   .string()
@@ -72,6 +73,9 @@ export const envSchema = z.object({
     "Largest estimated cost of one GraphQL operation (one per field, multiplied by page sizes).",
   ),
   GRAPHQL_MAX_PAGE_SIZE: intFromEnv(100, 1, 1000).describe("Largest `first` a connection accepts (and its default)."),
+  CALLCOACH_KNOWLEDGE_DIR: optionalString.describe(
+    "Folder of the knowledge base (rubrics/*.json, products/*.md) loaded on start and by `callcoach knowledge load`. Default: knowledge/ of the installed package.",
+  ),
   CALLCOACH_DEMO: boolFromEnv(true).describe(
     "Load the demo calls on first start of an empty embedded database (serve --no-demo also skips).",
   ),
@@ -149,6 +153,8 @@ export interface Config {
   timeZone: string;
   graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxPageSize: number };
   demo: boolean;
+  /** Absolute path of the knowledge base folder. */
+  knowledgeDir: string;
   pgliteMaxConnections: number;
   poolSize: number;
   /** Gong API client (src/gong/client.ts); `gongClientFromConfig` checks that credentials are set. */
@@ -240,6 +246,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE,
     },
     demo: e.CALLCOACH_DEMO,
+    knowledgeDir: e.CALLCOACH_KNOWLEDGE_DIR ? path.resolve(e.CALLCOACH_KNOWLEDGE_DIR) : knowledgeDir(),
     pgliteMaxConnections: e.PGLITE_MAX_CONNECTIONS,
     poolSize: e.DB_POOL_SIZE,
     gong: {

@@ -17,3 +17,5 @@ export function packageRoot(): string {
 }
 
 export const migrationsDir = () => path.join(packageRoot(), "migrations");
+/** The shipped knowledge base (rubrics, product notes); CALLCOACH_KNOWLEDGE_DIR overrides it. */
+export const knowledgeDir = () => path.join(packageRoot(), "knowledge");

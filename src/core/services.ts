@@ -10,6 +10,7 @@ import { TokenService } from "../modules/tokens/token.service";
 import { JobService } from "../modules/jobs/job.service";
 import { WebhookService } from "../modules/webhooks/webhook.service";
 import { CallMetricsService } from "../modules/metrics/call-metrics.service";
+import { RubricService } from "../modules/rubrics/rubric.service";
 import type { JobQueue } from "./jobs/job-queue";
 
 export interface Services {
@@ -21,6 +22,7 @@ export interface Services {
   jobs: JobService;
   webhooks: WebhookService;
   metrics: CallMetricsService;
+  rubrics: RubricService;
 }
 
 export function createServices(ds: DataSource, config: Config, logger: Logger, queue: JobQueue): Services {
@@ -33,5 +35,6 @@ export function createServices(ds: DataSource, config: Config, logger: Logger, q
     jobs: new JobService(ds, queue),
     webhooks: new WebhookService(ds, queue),
     metrics: new CallMetricsService(ds),
+    rubrics: new RubricService(ds, config.knowledgeDir),
   };
 }

@@ -13,22 +13,23 @@ import { TokenResolver } from "../../modules/tokens/token.resolver";
 import { JobResolver } from "../../modules/jobs/job.resolver";
 import { GongSyncResolver } from "../../gong/gong-sync.resolver";
 import { CallMetricResolver } from "../../modules/metrics/call-metric.resolver";
+import { RubricResolver } from "../../modules/rubrics/rubric.resolver";
 import { packageRoot } from "../paths";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver],
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver, RubricResolver],
     validate: { forbidUnknownValues: false },
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     emitSchemaFile: false,
   }).then((schema) => {
     // type-graphql has no option for root type descriptions.
     const query = schema.getQueryType();
-    if (query) query.description = "Reads: calls, reps and analyses within the scope of your API token.";
+    if (query) query.description = "Reads: calls, reps and analyses within the scope of your API token, and the coaching rubrics.";
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = "Writes: importing, correcting and syncing calls, managing API tokens and jobs (ADMIN).";
+    if (mutation) mutation.description = "Writes: importing, correcting and syncing calls, managing API tokens and jobs, reloading the knowledge base (ADMIN).";
     return schema;
   });
   return cached;

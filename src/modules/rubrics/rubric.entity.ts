@@ -8,6 +8,10 @@ export interface RubricDimension {
   criteria: string[];
   bands: { min: number; label: string; description: string }[];
   version: string;
+  /** What the dimension is about (knowledge files written before it was added may lack it). */
+  description?: string;
+  /** Behaviours that score high and low. */
+  examples?: { excellent: string[]; poor: string[] };
 }
 
 /** The coaching rubric of one role (loaded from `knowledge/`). */
@@ -23,6 +27,9 @@ export class Rubric {
 
   @Column({ type: "text" })
   name: string;
+
+  @Column({ type: "text", nullable: true })
+  description: string | null;
 
   /** Hash of the whole rubric (all dimension versions and weights). */
   @Column({ type: "text" })
