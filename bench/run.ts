@@ -1,14 +1,18 @@
 /**
- * `npm run bench`: SQL statements per request, throughput against a bare Apollo Server, and cold
- * start of `callcoach serve`. Benchmarks report; they do not fail: goal checks print PASS/FAIL and
- * the process exits 0 (1 only when the benchmark itself could not run). See docs/benchmarks.md.
+ * `npm run bench`: SQL statements per request, throughput against a bare Apollo Server, cold
+ * start of `callcoach serve`, Gong webhook acknowledgement, job pickup latency and a Gong backfill.
+ * Benchmarks report; they do not fail: goal checks print PASS/FAIL and the process exits 0 (1 only
+ * when a benchmark itself could not run). See docs/benchmarks.md.
  *
- *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart]
+ *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart,webhook,queue,backfill]
+ *                          [--backfill-calls=1000] [--queue-jobs=200]
  *
  * BENCH_DATABASE_URL=postgres://…  runs sections 1–2 on a fresh database created on that server
  *                                  (dropped at the end) instead of an in-memory PGlite.
  * DATABASE_URL=postgres://…        server for the PostgreSQL cold start (default: 127.0.0.1:5432
  *                                  when reachable); a fresh database is created there and dropped.
+ * The webhook, queue and backfill sections run on a fresh database on the server of
+ * BENCH_DATABASE_URL (else 127.0.0.1:5432 when reachable) and, webhook and queue, also on PGlite.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -22,6 +26,11 @@ import { classify, dataStatements, oneLine, summarize } from "./statements";
 import { startBareServer } from "./bare-server";
 import { killAllChildren, measureColdStart, type ColdStartRun } from "./cold-start";
 import { createScratchDatabase, describePgUrl, tcpReachable, type ScratchDatabase } from "./postgres";
+import { findPostgres } from "./backends";
+import { intFlag, type SectionContext } from "./section";
+import { webhookSection } from "./webhook";
+import { queueSection } from "./queue";
+import { backfillSection } from "./backfill";
 
 
 const SIZES = [10, 50, 100];
@@ -36,14 +45,16 @@ const COLD_RUNS = 3;
 
 const SEED = { calls: 120, repsPerCall: 2, customersPerCall: 2, sentencesPerCall: 40, repPoolSize: 12 };
 
-type Section = "statements" | "throughput" | "coldstart";
+const ALL_SECTIONS = ["statements", "throughput", "coldstart", "webhook", "queue", "backfill"] as const;
+type Section = (typeof ALL_SECTIONS)[number];
 
 const argv = process.argv.slice(2);
 const verbose = argv.includes("--verbose") || argv.includes("-v");
 const onlyArg = argv.find((a) => a.startsWith("--only="));
-const sections = new Set<Section>(
-  onlyArg ? (onlyArg.slice("--only=".length).split(",") as Section[]) : ["statements", "throughput", "coldstart"],
-);
+const sections = new Set<Section>(onlyArg ? (onlyArg.slice("--only=".length).split(",") as Section[]) : ALL_SECTIONS);
+const unknownSections = [...sections].filter((s) => !(ALL_SECTIONS as readonly string[]).includes(s));
+const backfillCalls = intFlag(argv, "backfill-calls", 1000);
+const queueJobs = intFlag(argv, "queue-jobs", 200);
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const out = (line = "") => process.stdout.write(line + "\n");
@@ -53,7 +64,11 @@ const cleanups: { name: string; fn: () => Promise<void> | void }[] = [];
 const onCleanup = (name: string, fn: () => Promise<void> | void) => cleanups.push({ name, fn });
 async function runCleanups(): Promise<void> {
   await killAllChildren().catch(() => undefined);
-  while (cleanups.length) {
+  await runCleanupsDownTo(0);
+}
+/** Runs the cleanup steps registered after the first `keep` ones. */
+async function runCleanupsDownTo(keep: number): Promise<void> {
+  while (cleanups.length > keep) {
     const { name, fn } = cleanups.pop()!;
     try {
       await fn();
@@ -342,6 +357,7 @@ async function coldStartSection(root: string, tmp: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  if (unknownSections.length) throw new Error(`unknown --only section(s): ${unknownSections.join(", ")} (known: ${ALL_SECTIONS.join(", ")})`);
   const root = repoRoot();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "callcoach-bench-"));
   onCleanup("remove temp dir", () => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -363,17 +379,37 @@ async function main(): Promise<void> {
     if (sections.has("throughput")) await throughputSection(bs);
     // Free the CPU and the database before the cold-start children run.
     progress("stopping the bench server…");
-    while (cleanups.length > 1) {
-      const { name, fn } = cleanups.pop()!;
-      try {
-        await fn();
-      } catch (err) {
-        progress(`cleanup "${name}" failed: ${(err as Error).message}`);
-      }
-    }
+    await runCleanupsDownTo(1);
   }
   if (sections.has("coldstart")) await coldStartSection(root, tmp);
+
+  const later = (["webhook", "queue", "backfill"] as const).filter((s) => sections.has(s));
+  let failures = 0;
+  if (later.length) {
+    const pg = await findPostgres();
+    const ctx: SectionContext = { tmp, out, progress, onCleanup, pgAdminUrl: pg.url, pgSkipReason: pg.reason };
+    if (pg.url) out(`PostgreSQL for sections 4–6: ${describePgUrl(pg.url).replace(/\/[^/]*$/, "")} (a fresh database per run, dropped afterwards)`);
+    out();
+    for (const name of later) {
+      const mark = cleanups.length;
+      try {
+        if (name === "webhook") await webhookSection(ctx);
+        if (name === "queue") await queueSection(ctx, { jobs: queueJobs });
+        if (name === "backfill") await backfillSection(ctx, { calls: backfillCalls });
+      } catch (err) {
+        failures++;
+        out(`   ${name}: could not run: ${(err as Error).message}`);
+        out();
+        process.stderr.write(`bench ${name}: ${(err as Error).stack ?? err}\n`);
+      } finally {
+        await runCleanupsDownTo(mark);
+      }
+      out(loadLine(`end of ${name}`));
+      out();
+    }
+  }
   out(loadLine("end"));
+  if (failures) throw new Error(`${failures} section(s) could not run (see above)`);
 }
 
 /** Throughput and cold-start figures are only comparable on an otherwise idle machine. */

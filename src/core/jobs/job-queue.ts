@@ -44,6 +44,7 @@ export class InvalidJobPayloadError extends Error {
 export class JobQueue {
   readonly boss: PgBoss;
   private readonly defs = new Map<string, JobDefinition>();
+  private readonly workerIds = new Map<string, string[]>();
   private started = false;
   private working = false;
   private stopping: Promise<void> | undefined;
@@ -106,7 +107,7 @@ export class JobQueue {
     const db = opts.tx
       ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await opts.tx!.query(text, values) }) }
       : undefined;
-    return this.boss.send(name, parsed.data as object, {
+    const id = await this.boss.send(name, parsed.data as object, {
       db,
       singletonKey: opts.singletonKey,
       startAfter: opts.startAfterSeconds,
@@ -116,6 +117,10 @@ export class JobQueue {
       expireInSeconds: opts.expireInSeconds ?? def.expireInSeconds,
       deadLetter: deadLetterQueue(name),
     });
+    // Wake this process's idle workers of the queue instead of waiting for their next poll
+    // (inside a transaction the job is not visible until commit, so only outside one).
+    if (id && !opts.tx) for (const workerId of this.workerIds.get(name) ?? []) this.boss.notifyWorker(workerId);
+    return id;
   }
 
   /** Starts fetching and running jobs of every queue in this process. */
@@ -124,7 +129,7 @@ export class JobQueue {
     this.working = true;
     for (const def of this.defs.values()) {
       for (let i = 0; i < def.concurrency; i++) {
-        await this.boss.work(def.name, { includeMetadata: true, batchSize: 1 }, async ([job]) => {
+        const workerId = await this.boss.work(def.name, { includeMetadata: true, batchSize: 1 }, async ([job]) => {
           const log = this.logger.child({ jobId: job.id, queue: def.name });
           const parsed = def.payload.safeParse(job.data);
           if (!parsed.success) {
@@ -142,6 +147,7 @@ export class JobQueue {
             throw err;
           }
         });
+        this.workerIds.set(def.name, [...(this.workerIds.get(def.name) ?? []), workerId]);
       }
     }
   }

@@ -35,7 +35,8 @@ export class WebhookService {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtext('gong-call:' || $1))`, [input.gongCallId]);
       const [seen]: { ingested: boolean; pending: boolean }[] = await tx.query(
         `SELECT EXISTS (SELECT 1 FROM calls WHERE gong_id = $1) AS ingested,
-                EXISTS (SELECT 1 FROM webhook_deliveries d JOIN pgboss.job j ON j.id = d.job_id::uuid
+                EXISTS (SELECT 1 FROM webhook_deliveries d
+                        JOIN pgboss.job j ON j.name = 'call.ingest' AND j.id = d.job_id::uuid -- (name, id): one partition
                         WHERE d.gong_call_id = $1 AND d.outcome = 'queued' AND j.state IN ('created', 'retry', 'active')) AS pending`,
         [input.gongCallId],
       );
