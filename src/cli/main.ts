@@ -49,6 +49,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     process.stderr.write(`callcoach: ${oneLine(err)}\n`);
-    process.exitCode = 1;
+    // Exit now: a failure half-way through start-up may leave timers or sockets that keep Node alive.
+    process.exit(1);
   }
 }

@@ -14,6 +14,7 @@ import { loadDemoData } from "../demo/load-demo";
 import { JobQueue } from "./jobs/job-queue";
 import { JOB_DEFINITIONS } from "./jobs/registry";
 import { scheduleReconciliation } from "../gong/reconcile";
+import { checkWebhookConfig } from "../gong/webhook";
 import { loadKnowledge } from "../modules/rubrics/knowledge.loader";
 
 /** Loads the knowledge base (rubrics) after migrations; an invalid file fails start-up with its problems. */
@@ -88,6 +89,7 @@ export interface Server {
 /** Starts `serve`: migrations, first ADMIN token, demo data, then HTTP + WebSocket. */
 export async function startServer(app: App, opts: ServeOptions): Promise<Server> {
   const { config, logger, services, db } = app;
+  await checkWebhookConfig(config);
   const adminToken = await services.tokens.ensureAdminToken(config.dataDir);
   let demoCalls = 0;
   if (adminToken && opts.demo && config.demo && db.kind === "embedded") {

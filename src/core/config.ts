@@ -7,6 +7,7 @@ import path from "node:path";
 import fs from "node:fs";
 import { z } from "zod";
 import dotenv from "dotenv";
+import cronParser from "cron-parser";
 import { knowledgeDir } from "./paths";
 
 const optionalString = z
@@ -109,6 +110,7 @@ export const envSchema = z.object({
   GONG_RECONCILE_CRON: z
     .string()
     .default("0 * * * *")
+    .refine((v) => isValidCron(v), "must be a cron expression such as 0 * * * * (minute hour day month weekday)")
     .describe("When to reconcile with Gong (cron, UTC): sync users and ingest calls of the last 48 hours whose webhook never arrived."),
   GONG_WEBHOOK_PUBLIC_KEY: optionalString.describe(
     "Public key of the Gong webhook rule (signed JWT mode): PEM, or the bare base64 Gong's rule editor shows.",
@@ -182,6 +184,15 @@ export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ConfigError";
+  }
+}
+
+function isValidCron(expr: string): boolean {
+  try {
+    cronParser.parseExpression(expr, { tz: "UTC" });
+    return expr.trim().split(/\s+/).length >= 5;
+  } catch {
+    return false;
   }
 }
 

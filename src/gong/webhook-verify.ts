@@ -1,5 +1,5 @@
 /**
- * Verification of Gong webhook deliveries (docs/gong-setup.md): either the rule's signed JWT
+ * Verification of Gong webhook deliveries (README, "Connecting Gong"): either the rule's signed JWT
  * (RS256 in `Authorization`, with or without `Bearer `; claims `webhook_url`, `body_sha256`, `exp`)
  * or the rule's URL key (`?key=`), compared in constant time.
  */

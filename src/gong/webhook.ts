@@ -7,7 +7,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import type { Logger } from "../core/logger";
-import type { Config } from "../core/config";
+import { ConfigError, type Config } from "../core/config";
 import type { Metrics } from "../core/http/metrics";
 import type { WebhookService } from "../modules/webhooks/webhook.service";
 import { WebhookVerifier, sha256Hex } from "./webhook-verify";
@@ -20,6 +20,18 @@ const deliverySchema = z.object({
     metaData: z.looseObject({ id: z.string().regex(/^\d{1,20}$/, "must be a numeric string") }),
   }),
 });
+
+/** Fails start-up with a clear message when GONG_WEBHOOK_PUBLIC_KEY is not an RSA public key. */
+export async function checkWebhookConfig(config: Config): Promise<void> {
+  if (!config.webhook.publicKey) return;
+  try {
+    await new WebhookVerifier({ publicKey: config.webhook.publicKey, insecure: false }).checkKey();
+  } catch (err) {
+    throw new ConfigError(
+      `GONG_WEBHOOK_PUBLIC_KEY: not an RSA public key (PEM or the bare base64 from Gong's rule editor): ${(err as Error).message}`,
+    );
+  }
+}
 
 export interface WebhookDeps {
   config: Config;

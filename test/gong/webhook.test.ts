@@ -174,6 +174,10 @@ describe(`Gong webhook receiver (${backend})`, () => {
 });
 
 describe(`Gong webhook receiver configuration (${backend})`, () => {
+  it("refuses to start with a GONG_WEBHOOK_PUBLIC_KEY that is not an RSA public key", async () => {
+    await expect(startTestServer({ env: { GONG_WEBHOOK_PUBLIC_KEY: "bm90IGEga2V5" } })).rejects.toThrow(/GONG_WEBHOOK_PUBLIC_KEY: not an RSA public key/);
+  });
+
   it("refuses deliveries with 503 when no verification is configured", async () => {
     const ts = await startTestServer();
     try {

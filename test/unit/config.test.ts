@@ -111,6 +111,11 @@ describe("describeConfig and redactUrl", () => {
     expect(text).not.toContain("supersecret");
   });
 
+  it("rejects an invalid GONG_RECONCILE_CRON naming the variable", () => {
+    expect(() => loadConfig({ GONG_RECONCILE_CRON: "every hour" })).toThrow(/GONG_RECONCILE_CRON: must be a cron expression/);
+    expect(loadConfig({ GONG_RECONCILE_CRON: "*/15 * * * *" }).gong.reconcileCron).toBe("*/15 * * * *");
+  });
+
   it("describes the Gong setup without its secrets", () => {
     const d = describeConfig(loadConfig({ GONG_API_KEY: "key-123", GONG_API_SECRET: "secret-456", GONG_WEBHOOK_URL_KEY: "hook-789" }));
     expect(d.gong).toEqual({ baseUrl: "https://api.gong.io", auth: "basic (***)", webhook: "URL key (***)" });
