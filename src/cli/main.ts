@@ -12,6 +12,7 @@ import { registerWorker } from "./worker";
 import { registerJobs } from "./jobs";
 import { registerGong } from "./gong";
 import { registerKnowledge } from "./knowledge";
+import { registerAnalyze } from "./analyze";
 import { ConfigError } from "../core/config";
 import { KnowledgeError } from "../modules/rubrics/knowledge.loader";
 
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerGong(program);
   registerKnowledge(program);
+  registerAnalyze(program);
   return program;
 }
 

@@ -16,6 +16,7 @@ import { JOB_DEFINITIONS } from "./jobs/registry";
 import { scheduleReconciliation } from "../gong/reconcile";
 import { checkWebhookConfig } from "../gong/webhook";
 import { loadKnowledge } from "../modules/rubrics/knowledge.loader";
+import { createEventBus } from "./pubsub";
 
 /** Loads the knowledge base (rubrics) after migrations; an invalid file fails start-up with its problems. */
 async function loadKnowledgeOnStart(db: Database, config: Config, logger: Logger): Promise<void> {
@@ -50,8 +51,15 @@ export async function openApp(
     if (!opts.db) await db.close();
     throw err;
   }
+  let events;
+  try {
+    events = await createEventBus(db, logger, config.databaseUrl);
+  } catch (err) {
+    if (!opts.db) await db.close();
+    throw err;
+  }
   const queue = new JobQueue(db, logger, JOB_DEFINITIONS);
-  const services = createServices(db.dataSource, config, logger, queue);
+  const services = createServices(db.dataSource, config, logger, queue, events);
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -62,6 +70,7 @@ export async function openApp(
     close() {
       closing ??= (async () => {
         await queue.stop();
+        await events.close();
         await db.close();
       })();
       return closing;

@@ -124,6 +124,32 @@ export const envSchema = z.object({
   WEBHOOK_MAX_BODY_BYTES: intFromEnv(5 * 1024 * 1024, 1024, 100 * 1024 * 1024).describe(
     "Largest webhook body accepted, in bytes (larger: HTTP 413).",
   ),
+  ANTHROPIC_API_KEY: optionalString.describe(
+    "Anthropic API key: calls are scored by Claude. Unset: the offline heuristic engine scores them (labelled HEURISTIC).",
+  ),
+  ANTHROPIC_BASE_URL: optionalString
+    .pipe(z.url({ protocol: /^https?$/ }).optional())
+    .describe("Anthropic API base URL without /v1 (default https://api.anthropic.com)."),
+  CALLCOACH_MODEL: z
+    .string()
+    .trim()
+    .min(1)
+    .default("claude-sonnet-5-5")
+    .describe("Claude model that scores calls (its prices come from the built-in price table)."),
+  ANALYSIS_CONCURRENCY: intFromEnv(6, 1, 64).describe(
+    "Claude requests one analysis runs at once (one per rubric dimension plus the call review).",
+  ),
+  ANALYSIS_CONTEXT_BUDGET_TOKENS: intFromEnv(150_000, 2_000, 2_000_000).describe(
+    "Largest prompt (tokens) analysed in one pass; longer calls are split into overlapping windows.",
+  ),
+  ANALYSIS_MAX_OUTPUT_TOKENS: intFromEnv(4_096, 256, 64_000).describe("max_tokens of one Claude request (thinking included)."),
+  ANALYSIS_API_RETRIES: intFromEnv(4, 0, 10).describe(
+    "Retries of one Claude request on 429/5xx/529 and connection errors (the SDK's backoff honours retry-after).",
+  ),
+  ANALYSIS_ASSUMED_ROLE: z
+    .enum(["AE", "SE", "CSM"])
+    .default("AE")
+    .describe("Rubric applied to an internal speaker whose role is unknown (OTHER); such analyses are flagged roleAssumed."),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -137,6 +163,7 @@ export const SECRET_KEYS = [
   "GONG_API_SECRET",
   "GONG_API_TOKEN",
   "GONG_WEBHOOK_URL_KEY",
+  "ANTHROPIC_API_KEY",
 ] as const;
 
 export interface Config {
@@ -177,6 +204,17 @@ export interface Config {
     urlKey: string | undefined;
     insecure: boolean;
     maxBodyBytes: number;
+  };
+  /** Analysis engine (src/analysis/): Claude when `apiKey` is set, else the heuristic engine. */
+  analysis: {
+    apiKey: string | undefined;
+    baseUrl: string | undefined;
+    model: string;
+    concurrency: number;
+    contextBudgetTokens: number;
+    maxOutputTokens: number;
+    apiRetries: number;
+    assumedRole: "AE" | "SE" | "CSM";
   };
 }
 
@@ -276,6 +314,16 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       insecure: e.GONG_WEBHOOK_INSECURE,
       maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
     },
+    analysis: {
+      apiKey: e.ANTHROPIC_API_KEY,
+      baseUrl: e.ANTHROPIC_BASE_URL?.replace(/\/+$/, ""),
+      model: e.CALLCOACH_MODEL,
+      concurrency: e.ANALYSIS_CONCURRENCY,
+      contextBudgetTokens: e.ANALYSIS_CONTEXT_BUDGET_TOKENS,
+      maxOutputTokens: e.ANALYSIS_MAX_OUTPUT_TOKENS,
+      apiRetries: e.ANALYSIS_API_RETRIES,
+      assumedRole: e.ANALYSIS_ASSUMED_ROLE,
+    },
   });
 }
 
@@ -305,6 +353,9 @@ export function describeConfig(config: Config): Record<string, unknown> {
       auth: config.gong.accessKey && config.gong.accessKeySecret ? "basic (***)" : config.gong.token ? "bearer (***)" : "not configured",
       webhook: config.webhook.publicKey ? "signed JWT" : config.webhook.urlKey ? "URL key (***)" : config.webhook.insecure ? "INSECURE" : "not configured",
     },
+    analysis: config.analysis.apiKey
+      ? { engine: "CLAUDE", model: config.analysis.model, apiKey: "***", baseUrl: config.analysis.baseUrl }
+      : { engine: "HEURISTIC (no ANTHROPIC_API_KEY)" },
   };
 }
 

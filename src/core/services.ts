@@ -12,6 +12,10 @@ import { WebhookService } from "../modules/webhooks/webhook.service";
 import { CallMetricsService } from "../modules/metrics/call-metrics.service";
 import { RubricService } from "../modules/rubrics/rubric.service";
 import type { JobQueue } from "./jobs/job-queue";
+import type { EventBus } from "./pubsub";
+import { AnalysisRequestService } from "../modules/analyses/analysis-request.service";
+import { AnalysisRunner } from "../analysis/engine";
+import { ClaudeEngine, anthropicClient } from "../analysis/claude";
 
 export interface Services {
   calls: CallService;
@@ -23,9 +27,19 @@ export interface Services {
   webhooks: WebhookService;
   metrics: CallMetricsService;
   rubrics: RubricService;
+  analysisRequests: AnalysisRequestService;
+  analysisRunner: AnalysisRunner;
+  events: EventBus;
 }
 
-export function createServices(ds: DataSource, config: Config, logger: Logger, queue: JobQueue): Services {
+export function createServices(ds: DataSource, config: Config, logger: Logger, queue: JobQueue, events: EventBus): Services {
+  const claude = config.analysis.apiKey
+    ? new ClaudeEngine(anthropicClient(config), {
+        model: config.analysis.model,
+        concurrency: config.analysis.concurrency,
+        maxOutputTokens: config.analysis.maxOutputTokens,
+      })
+    : null;
   return {
     calls: new CallService(ds),
     callImport: new CallImportService(ds, { internalDomains: config.internalDomains, defaultRole: config.defaultRole }, logger),
@@ -36,5 +50,8 @@ export function createServices(ds: DataSource, config: Config, logger: Logger, q
     webhooks: new WebhookService(ds, queue),
     metrics: new CallMetricsService(ds),
     rubrics: new RubricService(ds, config.knowledgeDir),
+    analysisRequests: new AnalysisRequestService(ds, config, queue, { claude }),
+    analysisRunner: new AnalysisRunner({ ds, config, logger, events, claude }),
+    events,
   };
 }

@@ -9,6 +9,7 @@ import { CallResolver, CallParticipantResolver } from "../../modules/calls/call.
 import { CallImportResolver } from "../../modules/calls/call-import.resolver";
 import { RepResolver } from "../../modules/reps/rep.resolver";
 import { AnalysisResolver } from "../../modules/analyses/analysis.resolver";
+import { AnalysisRunResolver } from "../../modules/analyses/analysis-run.resolver";
 import { TokenResolver } from "../../modules/tokens/token.resolver";
 import { JobResolver } from "../../modules/jobs/job.resolver";
 import { GongSyncResolver } from "../../gong/gong-sync.resolver";
@@ -20,8 +21,19 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver, RubricResolver],
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, AnalysisRunResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver, RubricResolver],
     validate: { forbidUnknownValues: false },
+    // type-graphql insists on a pubSub once any subscription exists. Ours subscribe explicitly to the
+    // process event bus (core/pubsub.ts, which crosses processes on Postgres); topic-based
+    // subscriptions would bypass it, so this one refuses to be used.
+    pubSub: {
+      publish: () => {
+        throw new Error("use services.events (core/pubsub.ts), not type-graphql topics");
+      },
+      subscribe: () => {
+        throw new Error("declare subscriptions with `subscribe` over services.events (core/pubsub.ts)");
+      },
+    },
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     emitSchemaFile: false,
   }).then((schema) => {
@@ -29,7 +41,9 @@ export function createSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     if (query) query.description = "Reads: calls, reps and analyses within the scope of your API token, and the coaching rubrics.";
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = "Writes: importing, correcting and syncing calls, managing API tokens and jobs, reloading the knowledge base (ADMIN).";
+    if (mutation) mutation.description = "Writes: analysing, importing, correcting and syncing calls, managing API tokens and jobs, reloading the knowledge base (ADMIN).";
+    const subscription = schema.getSubscriptionType();
+    if (subscription) subscription.description = "Live events over WebSocket (graphql-transport-ws): analysis progress.";
     return schema;
   });
   return cached;

@@ -1,6 +1,6 @@
 /** Every job type of call-coach. */
 import type { JobDefinition } from "./job-definition";
-import { callAnalyzeJob } from "../../modules/calls/jobs/call-analyze.job";
+import { callAnalyzeJob } from "../../modules/analyses/jobs/call-analyze.job";
 import { callIngestJob } from "../../gong/jobs/call-ingest.job";
 import { gongSyncJob } from "../../gong/jobs/gong-sync.job";
 

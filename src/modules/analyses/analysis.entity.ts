@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Call } from "../calls/call.entity";
@@ -16,6 +16,8 @@ import { CoachingAction, KeyMoment } from "./analysis.types";
 })
 @Index("idx_analyses_call_id", ["callId"])
 @Index("idx_analyses_rep_id", ["repId"])
+@Index("idx_analyses_review_cache_key", ["reviewCacheKey"])
+@Index("idx_analyses_created_at", ["createdAt"])
 @Check("ck_analyses_status", `"status" IN ('QUEUED', 'RUNNING', 'COMPLETED', 'PARTIAL', 'FAILED')`)
 @Check("ck_analyses_engine", `"engine" IN ('CLAUDE', 'HEURISTIC')`)
 @Check("ck_analyses_overall_score", `"overall_score" IS NULL OR ("overall_score" >= 0 AND "overall_score" <= 100)`)
@@ -72,6 +74,46 @@ export class Analysis {
   /** Hash of everything that determines the result (transcript, rubric, role, model, prompt version). */
   @Column({ name: "cache_key", type: "text" })
   cacheKey: string;
+
+  /** Key of the call review (summary, moments, actions, objections); reused when it matches. */
+  @Column({ name: "review_cache_key", type: "text", nullable: true })
+  reviewCacheKey: string | null;
+
+  @Field({ description: "True when the rep's role was unknown and the default rubric (ANALYSIS_ASSUMED_ROLE) was applied." })
+  @Column({ name: "role_assumed", type: "boolean", default: false })
+  roleAssumed: boolean;
+
+  @Field({ description: "True when the analysis was forced: the result cache was bypassed." })
+  @Column({ type: "boolean", default: false })
+  forced: boolean;
+
+  @Field(() => [String], { nullable: true, description: "Dimensions asked for, when the analysis was limited to some (null = the whole rubric)." })
+  @Column({ name: "requested_dimensions", type: "jsonb", nullable: true })
+  requestedDimensions: string[] | null;
+
+  @Field(() => Int, { description: "Requests made to the Anthropic API by this analysis (0 when every result came from the cache)." })
+  @Column({ name: "api_requests", type: "integer", default: 0 })
+  apiRequests: number;
+
+  @Field(() => Int, { description: "Evidence and objection quotes found in the transcript and kept." })
+  @Column({ name: "quotes_verified", type: "integer", default: 0 })
+  quotesVerified: number;
+
+  @Field(() => Int, { description: "Quotes the engine offered that are not in the transcript (dropped)." })
+  @Column({ name: "quotes_dropped", type: "integer", default: 0 })
+  quotesDropped: number;
+
+  @Field(() => Int, { description: "Transcript windows analysed (1 unless the call exceeded the context budget)." })
+  @Column({ type: "integer", default: 1 })
+  windows: number;
+
+  /** Version of the price table the cost was computed with (src/analysis/prices.ts). */
+  @Column({ name: "price_version", type: "text", nullable: true })
+  priceVersion: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: "When a worker started the analysis." })
+  @Column({ name: "started_at", type: "timestamptz", nullable: true })
+  startedAt: Date | null;
 
   @Field(() => Float, { nullable: true, description: "Weighted overall score, 0–100." })
   @Column({ name: "overall_score", type: "double precision", nullable: true })

@@ -7,6 +7,7 @@ import { Evidence } from "./analysis.types";
 @ObjectType({ description: "Score and feedback for one rubric dimension." })
 @Entity("dimension_results")
 @Index("uq_dimension_results_analysis_dimension", ["analysisId", "dimension"], { unique: true })
+@Index("idx_dimension_results_cache_key", ["cacheKey"])
 @Check("ck_dimension_results_score", `"score" IS NULL OR ("score" >= 0 AND "score" <= 100)`)
 export class DimensionResult {
   @PrimaryGeneratedColumn("uuid")
@@ -54,4 +55,16 @@ export class DimensionResult {
   /** Cache key of this dimension's own scoring call. */
   @Column({ name: "cache_key", type: "text", nullable: true })
   cacheKey: string | null;
+
+  @Field({ description: "True when the result was reused from an earlier analysis with the same inputs (no API request)." })
+  @Column({ type: "boolean", default: false })
+  reused: boolean;
+
+  @Field(() => String, { nullable: true, description: "Why the dimension could not be scored (score is then null)." })
+  @Column({ type: "text", nullable: true })
+  error: string | null;
+
+  @Field(() => Int, { description: "Evidence quotes dropped because they are not in the transcript." })
+  @Column({ name: "quotes_dropped", type: "integer", default: 0 })
+  quotesDropped: number;
 }

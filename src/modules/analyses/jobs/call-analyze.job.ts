@@ -1,33 +1,45 @@
 /**
- * `call.analyze`: analyse a call. The analysis engine arrives with the analysis issue; until then the
- * handler records that the call awaits analysis (`calls.analysis_requested_at`), idempotently.
+ * `call.analyze`: score a call's participants. With `analysisIds` (from `analyzeCall`) it runs those
+ * analyses; without (after ingestion) it first asks for the call's analyses — which returns the
+ * current ones when nothing changed — and runs whatever must run. Idempotent: a finished analysis
+ * is left alone and an interrupted one resumes without paying again for stored dimensions.
  */
 import { z } from "zod";
 import { defineJob } from "../../../core/jobs/job-definition";
-import { CallNotFoundError } from "../call.errors";
+import { CallNotFoundError } from "../../calls/call.errors";
 
 export const callAnalyzePayload = z.object({
   callId: z.uuid(),
+  /** Analyses created by `analyzeCall`; absent after ingestion. */
+  analysisIds: z.array(z.uuid()).max(50).optional(),
   /** Why the analysis was requested (ingest, import, manual). */
   reason: z.string().max(100).optional(),
 });
 
 export const callAnalyzeJob = defineJob({
   name: "call.analyze",
-  description: "Analyse a call (records that it awaits the analysis engine).",
+  description: "Score a call's participants against their rubrics (Claude, or the heuristic engine without an API key).",
   payload: callAnalyzePayload,
   retryLimit: 3,
   retryDelaySeconds: 30,
-  expireInSeconds: 15 * 60,
+  // One analysis is a handful of parallel requests (minutes at worst, with 429 back-off); long calls run window by window.
+  expireInSeconds: 30 * 60,
   concurrency: 2,
-  async handler({ callId }, ctx) {
+  async handler({ callId, analysisIds, reason }, ctx) {
+    const { services } = ctx.app;
     const rows: { id: string }[] = await ctx.app.db.dataSource.query(
       // A CTE so the driver returns plain rows (TypeORM returns [rows, count] for a bare UPDATE).
       `WITH u AS (UPDATE calls SET analysis_requested_at = now() WHERE id = $1 RETURNING id) SELECT id FROM u`,
       [callId],
     );
     if (rows.length === 0) throw new CallNotFoundError(callId);
-    ctx.logger.info({ callId }, "call awaits analysis (engine not installed yet)");
-    return { callId, state: "AWAITING_ENGINE" };
+    const ids = analysisIds ?? (await services.analysisRequests.request({ callId, reason }, { enqueue: false })).toRun;
+    const results = [];
+    for (const id of ids) {
+      const a = await services.analysisRunner.run(id);
+      results.push({ analysisId: a.id, status: a.status, overallScore: a.overallScore });
+    }
+    ctx.logger.info({ callId, analyses: results.length }, "call analysed");
+    return { callId, analyses: results };
   },
 });
