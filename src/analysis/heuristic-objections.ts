@@ -4,7 +4,7 @@
  * are read from the lines that follow. Pure and deterministic.
  */
 import { TRACKERS } from "./heuristic-trackers";
-import { clipVerbatim, isQuestion, MAX_QUOTE_CHARS, shorten, splitSentences } from "./heuristic-text";
+import { clipVerbatim, groundableQuote, isQuestion, MAX_QUOTE_CHARS, shorten, splitSentences } from "./heuristic-text";
 import type { CallForAnalysis, CallReviewAnswer, ObjectionTypeName, Resolution, TranscriptLine } from "./types";
 
 /** A repeat of the same objection type within this window is the same objection. */
@@ -191,7 +191,7 @@ export function findObjections(call: CallForAnalysis): ObjectionFinding[] {
     out.push({
       type: m.type,
       line,
-      quote: excerptAround(m.sentence, m.index),
+      quote: groundableQuote(excerptAround(m.sentence, m.index), line.text),
       responseLines,
       response: summariseResponse(responseLines),
       resolved: resolution(lines, index, m.type),

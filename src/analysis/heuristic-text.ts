@@ -2,6 +2,7 @@
  * Text helpers of the heuristic scorer: sentence splitting that keeps verbatim substrings (so evidence
  * quotes survive grounding), crude word stems for rubric hints, and small formatting helpers. Pure.
  */
+import { MIN_QUOTE_WORDS, normalizeForMatch } from "./grounding";
 import type { DimensionSpec, TranscriptLine } from "./types";
 
 /** One sentence of a transcript line; `text` is a verbatim substring of `line.text`. */
@@ -132,4 +133,13 @@ export function criterionAsAdvice(criterion: string): string {
   // A second verb after "and" ("… and lets the customer talk") follows the first one.
   const rest = m[4].replace(/\b(and|or) ([a-z]{3,}s)\b(?= (the|a|an|what|it|them|specific|side|with|to|up|back)\b)/g, (_all, conj: string, verb: string) => `${conj} ${imperativeVerb(verb)}`);
   return `${imperativeVerb(m[1])}${m[3] ? ` or ${imperativeVerb(m[3])}` : ""}${rest}`;
+}
+
+/**
+ * A quote that grounding can verify: the sentence itself, or — when the sentence is shorter than
+ * grounding's minimum ("That's fair.") — its whole line, clipped.
+ */
+export function groundableQuote(sentence: string, lineText: string): string {
+  const words = normalizeForMatch(sentence).split(" ").filter(Boolean).length;
+  return words >= MIN_QUOTE_WORDS ? clipVerbatim(sentence) : clipVerbatim(lineText);
 }

@@ -7,7 +7,7 @@
  */
 import { profileFor } from "./heuristic-profiles";
 import { dimensionSignals, subjectView, type Signal } from "./heuristic-signals";
-import { clipVerbatim, criterionAsAdvice, significantStems, type Sentence } from "./heuristic-text";
+import { groundableQuote, criterionAsAdvice, significantStems, type Sentence } from "./heuristic-text";
 import type { AnalysisSubject, CallForAnalysis, DimensionAnswer, DimensionSpec } from "./types";
 
 export { detectObjections } from "./heuristic-objections";
@@ -50,7 +50,7 @@ function pickEvidence(signals: Signal[], speaker: string): DimensionAnswer["evid
   }
   return chosen
     .sort((a, b) => a.line.startMs - b.line.startMs || a.line.seq - b.line.seq)
-    .map((s) => ({ quote: clipVerbatim(s.text), speaker }));
+    .map((s) => ({ quote: groundableQuote(s.text, s.line.text), speaker }));
 }
 
 /** True when `text` shares at least `overlap` significant words with one of `others` (it would say the same thing). */
