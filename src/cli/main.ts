@@ -13,6 +13,7 @@ import { registerJobs } from "./jobs";
 import { registerGong } from "./gong";
 import { registerKnowledge } from "./knowledge";
 import { registerAnalyze } from "./analyze";
+import { registerMetrics } from "./metrics";
 import { ConfigError } from "../core/config";
 import { KnowledgeError } from "../modules/rubrics/knowledge.loader";
 
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerGong(program);
   registerKnowledge(program);
   registerAnalyze(program);
+  registerMetrics(program);
   return program;
 }
 

@@ -13,6 +13,7 @@ import { CallMetricsService } from "../modules/metrics/call-metrics.service";
 import { RubricService } from "../modules/rubrics/rubric.service";
 import type { JobQueue } from "./jobs/job-queue";
 import type { EventBus } from "./pubsub";
+import { CostMetricsService } from "../modules/costs/cost-metrics.service";
 import { AnalysisRequestService } from "../modules/analyses/analysis-request.service";
 import { AnalysisRunner } from "../analysis/engine";
 import { ClaudeEngine, anthropicClient } from "../analysis/claude";
@@ -30,6 +31,7 @@ export interface Services {
   analysisRequests: AnalysisRequestService;
   analysisRunner: AnalysisRunner;
   events: EventBus;
+  costs: CostMetricsService;
 }
 
 export function createServices(ds: DataSource, config: Config, logger: Logger, queue: JobQueue, events: EventBus): Services {
@@ -53,5 +55,6 @@ export function createServices(ds: DataSource, config: Config, logger: Logger, q
     analysisRequests: new AnalysisRequestService(ds, config, queue, { claude }),
     analysisRunner: new AnalysisRunner({ ds, config, logger, events, claude }),
     events,
+    costs: new CostMetricsService(ds, config.timeZone),
   };
 }

@@ -10,6 +10,7 @@ import { CallImportResolver } from "../../modules/calls/call-import.resolver";
 import { RepResolver } from "../../modules/reps/rep.resolver";
 import { AnalysisResolver } from "../../modules/analyses/analysis.resolver";
 import { AnalysisRunResolver } from "../../modules/analyses/analysis-run.resolver";
+import { CostResolver } from "../../modules/costs/cost.resolver";
 import { TokenResolver } from "../../modules/tokens/token.resolver";
 import { JobResolver } from "../../modules/jobs/job.resolver";
 import { GongSyncResolver } from "../../gong/gong-sync.resolver";
@@ -21,7 +22,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, AnalysisRunResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver, RubricResolver],
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, AnalysisRunResolver, CostResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver, RubricResolver],
     validate: { forbidUnknownValues: false },
     // type-graphql insists on a pubSub once any subscription exists. Ours subscribe explicitly to the
     // process event bus (core/pubsub.ts, which crosses processes on Postgres); topic-based
