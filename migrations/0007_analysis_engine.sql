@@ -17,3 +17,4 @@ CREATE INDEX "idx_dimension_results_cache_key" ON "dimension_results" ("cache_ke
 CREATE INDEX "idx_analyses_review_cache_key" ON "analyses" ("review_cache_key");
 CREATE INDEX "idx_analyses_created_at" ON "analyses" ("created_at");
 ALTER TABLE "analyses" ADD COLUMN "forced" boolean NOT NULL DEFAULT false;
+ALTER TABLE "analyses" ADD COLUMN "batch_id" text;

@@ -151,6 +151,54 @@ export class ClaudeEngine {
     return { dimensions, review, usage, requests };
   }
 
+  /** The Message Batch requests of one prompt context (custom ids `<prefix>-<task>`; 1-hour cache TTL, as batches may take longer than 5 minutes). */
+  batchRequests(p: PromptContext, dims: DimensionSpec[], includeReview: boolean, prefix: string): { custom_id: string; params: Record<string, unknown> }[] {
+    const base = this.baseParams(p, "1h");
+    const tasks = [...(includeReview ? [{ key: REVIEW_TASK, text: callReviewTask(p.subject) }] : []), ...dims.map((d) => ({ key: d.key, text: dimensionTask(d, p.subject) }))];
+    return tasks.map((t) => ({ custom_id: `${prefix}-${t.key}`, params: { ...base, messages: [{ role: "user", content: t.text }] } }));
+  }
+
+  async createBatch(requests: { custom_id: string; params: Record<string, unknown> }[]): Promise<string> {
+    const batch = await this.client.messages.batches.create({ requests } as never);
+    return batch.id;
+  }
+
+  /** The entries of an ended batch by custom id; null while it is still processing. */
+  async batchResults(batchId: string): Promise<Map<string, BatchEntry> | null> {
+    const batch = await this.client.messages.batches.retrieve(batchId);
+    if (batch.processing_status !== "ended") return null;
+    const entries = new Map<string, BatchEntry>();
+    for await (const e of await this.client.messages.batches.results(batchId)) entries.set(e.custom_id, e.result as BatchEntry);
+    return entries;
+  }
+
+  /** Reads one window's tasks from batch entries (no corrective retry in batch mode: an invalid answer fails its task). */
+  readBatchRun(entries: Map<string, BatchEntry>, prefix: string, dims: DimensionSpec[], includeReview: boolean): ClaudeRunResult {
+    const dimensions = new Map<string, TaskOutcome<DimensionAnswer>>();
+    let review: ClaudeRunResult["review"] = null;
+    let usage = { ...ZERO_USAGE };
+    let requests = 0;
+    const tasks = [...(includeReview ? [{ key: REVIEW_TASK, parse: parseCallReviewAnswer as (raw: unknown) => unknown }] : []), ...dims.map((d) => ({ key: d.key, parse: parseDimensionAnswer as (raw: unknown) => unknown }))];
+    for (const t of tasks) {
+      const entry = entries.get(`${prefix}-${t.key}`);
+      let outcome: TaskOutcome<unknown>;
+      if (entry) requests++;
+      if (!entry) outcome = { ok: false, reason: "no result for this task in the batch", usage: ZERO_USAGE, attempts: 0 };
+      else if (entry.type === "succeeded") {
+        const u = usageFromApi(entry.message.usage);
+        usage = addUsage(usage, u);
+        outcome = readMessage(entry.message, t.parse, u);
+      } else if (entry.type === "errored") {
+        const err = entry.error?.error;
+        outcome = { ok: false, reason: `batch entry errored: ${err?.type ?? "error"}: ${err?.message ?? "no message"}`, usage: ZERO_USAGE, attempts: 1 };
+      } else if (entry.type === "expired") outcome = { ok: false, reason: "batch entry expired (not processed within 24 hours)", usage: ZERO_USAGE, attempts: 1 };
+      else outcome = { ok: false, reason: `batch entry ${entry.type}`, usage: ZERO_USAGE, attempts: 1 };
+      if (t.key === REVIEW_TASK) review = outcome as ClaudeRunResult["review"];
+      else dimensions.set(t.key, outcome as TaskOutcome<DimensionAnswer>);
+    }
+    return { dimensions, review, usage, requests };
+  }
+
   /** One task: a request, validation, at most one corrective retry. */
   private async runTask(
     base: Record<string, unknown>,
@@ -192,6 +240,24 @@ export class ClaudeEngine {
       messages.push(...replay(correctionMessage(error)));
     }
     return { ok: false, reason: "unreachable", usage, attempts: 2 };
+  }
+}
+
+/** One entry of a batch's results (`result` of a results line). */
+export type BatchEntry =
+  | { type: "succeeded"; message: Anthropic.Message }
+  | { type: "errored"; error?: { error?: { type?: string; message?: string } } }
+  | { type: "expired" | "canceled" };
+
+/** Checks and parses a finished message (batch mode: no retry). */
+function readMessage(message: Anthropic.Message, parse: (raw: unknown) => unknown, usage: Usage): TaskOutcome<unknown> {
+  if (message.stop_reason === "refusal") return { ok: false, reason: "the model refused", usage, attempts: 1 };
+  if (message.stop_reason === "max_tokens") return { ok: false, reason: "the answer was cut off at max_tokens", usage, attempts: 1 };
+  try {
+    return { ok: true, value: parse(extractAnswer(message).raw), usage, attempts: 1 };
+  } catch (err) {
+    if (!(err instanceof OutputValidationError)) throw err;
+    return { ok: false, reason: `invalid answer in batch: ${err.message}`, usage, attempts: 1 };
   }
 }
 

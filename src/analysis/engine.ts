@@ -19,8 +19,9 @@ import { contentHash, dimensionCacheKey, normalisedTranscriptHash, reviewCacheKe
 import { ClaudeEngine, REVIEW_TASK, type TaskOutcome } from "./claude";
 import { buildGroundingIndex, findQuote, groundQuotes, type GroundingIndex } from "./grounding";
 import { heuristicCallReview, heuristicDimension, HEURISTIC_VERSION } from "./heuristic";
-import { costUsd, PRICE_TABLE_VERSION, ZERO_USAGE, addUsage, type Usage } from "./prices";
-import { planWindows, mergeWindowResults } from "./windows";
+import { costUsd, PRICE_TABLE_VERSION, ZERO_USAGE, type Usage } from "./prices";
+import { planWindows, mergeWindowResults, type WindowPlan } from "./windows";
+import type { PromptContext } from "./prompts";
 import type { AnalysisSubject, CallForAnalysis, CallReviewAnswer, DimensionAnswer, DimensionSpec, ScoredRole } from "./types";
 
 export function toDimensionSpec(d: RubricDimension): DimensionSpec {
@@ -46,6 +47,34 @@ export interface EngineDeps {
 }
 
 type Review = CallReviewAnswer;
+
+/** What scoring produced for the dimensions still to run and the review (null when reused). */
+interface Scores {
+  dimensions: Map<string, TaskOutcome<DimensionAnswer>>;
+  review: TaskOutcome<Review> | null;
+  usage: Usage;
+  requests: number;
+  windows: number;
+  batch: boolean;
+}
+
+const EMPTY_SCORES: Scores = { dimensions: new Map(), review: null, usage: ZERO_USAGE, requests: 0, windows: 1, batch: false };
+
+interface Prepared {
+  a: Analysis;
+  call: CallForAnalysis;
+  subject: AnalysisSubject & { partyKey: string };
+  all: DimensionSpec[];
+  dims: DimensionSpec[];
+  keys: KeyInputs & { knowledge: string };
+  index: GroundingIndex;
+  done: Map<string, { score: number | null; error: string | null }>;
+  toRun: DimensionSpec[];
+  review: Review | null;
+  reviewKey: string;
+  rubricName: string;
+  rubricDescription: string;
+}
 
 /** What the result-cache keys of one subject are made of. */
 export function keyInputs(deps: EngineDeps, call: CallForAnalysis, subject: AnalysisSubject & { partyKey: string }): KeyInputs & { knowledge: string } {
@@ -82,31 +111,81 @@ export class AnalysisRunner {
     });
   }
 
-  /** Runs a queued (or interrupted) analysis; returns it as stored. */
+  /** Runs a queued (or interrupted) analysis interactively; returns it as stored. */
   async run(analysisId: string): Promise<Analysis> {
-    const { ds, logger } = this.deps;
+    const p = await this.prepare(analysisId);
+    if (p instanceof Analysis) return p;
+    if (!this.deps.claude) return this.complete(p, this.scoreHeuristically(p));
+    if (p.toRun.length === 0 && p.review) return this.complete(p, EMPTY_SCORES);
+    const result = await this.runClaude(p, (key) => this.emit(p.a, key === REVIEW_TASK ? null : key, "RUNNING"));
+    return this.complete(p, { ...result, batch: false });
+  }
+
+  /**
+   * Batch mode (half price, for backfills and weekly catch-up): reuses what the cache has, then
+   * submits the rest as one Message Batch and returns its id — or finishes at once when nothing is
+   * left to score. `collectBatch` completes the analysis once the batch has ended.
+   */
+  async submitBatch(analysisId: string): Promise<{ analysis: Analysis; batchId: string | null }> {
+    const p = await this.prepare(analysisId);
+    if (p instanceof Analysis) return { analysis: p, batchId: p.batchId };
+    if (p.a.batchId) return { analysis: p.a, batchId: p.a.batchId }; // submitted by an earlier attempt of this job
+    if (!this.deps.claude) return { analysis: await this.complete(p, this.scoreHeuristically(p)), batchId: null };
+    if (p.toRun.length === 0 && p.review) return { analysis: await this.complete(p, EMPTY_SCORES), batchId: null };
+    const plan = await this.windowPlan(p);
+    const requests = plan.flatMap((w) =>
+      this.deps.claude!.batchRequests(this.promptContext(p, w, plan.length), p.toRun, !p.review, `w${w.window.index}`),
+    );
+    const batchId = await this.deps.claude.createBatch(requests);
+    await this.deps.ds.getRepository(Analysis).update(p.a.id, { batchId, windows: plan.length });
+    for (const d of p.toRun) await this.emit(p.a, d.key, "RUNNING", { message: `in batch ${batchId}` });
+    this.deps.logger.info({ analysisId: p.a.id, batchId, requests: requests.length }, "analysis submitted as a message batch");
+    return { analysis: { ...p.a, batchId } as Analysis, batchId };
+  }
+
+  /** Completes a batch-mode analysis from its ended batch (null while the batch is still running). */
+  async collectBatch(analysisId: string): Promise<Analysis | null> {
+    const p = await this.prepare(analysisId);
+    if (p instanceof Analysis) return p;
+    if (!p.a.batchId || !this.deps.claude) throw new Error(`analysis ${analysisId} has no message batch`);
+    const entries = await this.deps.claude.batchResults(p.a.batchId);
+    if (!entries) return null;
+    const plan = await this.windowPlan(p);
+    const runs = plan.map((w) => this.deps.claude!.readBatchRun(entries, `w${w.window.index}`, p.toRun, !p.review));
+    const merged = mergeWindowResults(plan, runs, p.subject.participantId);
+    return this.complete(p, { ...merged, windows: plan.length, requests: runs.reduce((n, r) => n + r.requests, 0), batch: true });
+  }
+
+  /** Loads the analysis and its inputs, marks it RUNNING, and takes what the result cache has. */
+  private async prepare(analysisId: string): Promise<Prepared | Analysis> {
+    const { ds } = this.deps;
     const repo = ds.getRepository(Analysis);
     const a = await repo.findOneByOrFail({ id: analysisId });
     if ([AnalysisStatus.COMPLETED, AnalysisStatus.PARTIAL, AnalysisStatus.FAILED].includes(a.status) || a.supersededById) return a;
 
     const loaded = await loadCallForAnalysis(ds.manager, a.callId);
     const subject = loaded && scoredSubjects(loaded, this.deps.config.analysis.assumedRole).find((s) => s.participantId === a.participantId);
-    const rubric = await ds.query(`SELECT dimensions FROM rubrics WHERE role = $1`, [a.rubricRole]);
+    const rubric: { name: string; description: string | null; dimensions: RubricDimension[] }[] = await ds.query(
+      `SELECT name, description, dimensions FROM rubrics WHERE role = $1`,
+      [a.rubricRole],
+    );
     if (!loaded || !subject || rubric.length === 0) {
       const why = !loaded ? "the call no longer exists" : !subject ? "the participant no longer speaks on this call" : `no rubric for role ${a.rubricRole}`;
       return this.finish(a, AnalysisStatus.FAILED, { error: why });
     }
     subject.role = a.rubricRole as ScoredRole;
     const call = loaded.call;
-    const all = (rubric[0].dimensions as RubricDimension[]).map(toDimensionSpec);
+    const all = rubric[0].dimensions.map(toDimensionSpec);
     const dims = a.requestedDimensions ? all.filter((d) => a.requestedDimensions!.includes(d.key)) : all;
     const keys = keyInputs(this.deps, call, subject);
     const index = buildGroundingIndex(call.lines);
 
-    await repo.update(a.id, { status: AnalysisStatus.RUNNING, startedAt: new Date() });
-    a.status = AnalysisStatus.RUNNING;
+    if (a.status !== AnalysisStatus.RUNNING) {
+      await repo.update(a.id, { status: AnalysisStatus.RUNNING, startedAt: new Date() });
+      a.status = AnalysisStatus.RUNNING;
+    }
 
-    // 1. What is already stored for this analysis (an interrupted attempt) or reusable from the cache.
+    // What is already stored for this analysis (an interrupted attempt) or reusable from the cache.
     const done = new Map<string, { score: number | null; error: string | null }>();
     const stored: { dimension: string; score: number | null; error: string | null }[] = await ds.query(
       `SELECT dimension, score, error FROM dimension_results WHERE analysis_id = $1`,
@@ -117,25 +196,43 @@ export class AnalysisRunner {
     for (const d of dims) {
       if (done.has(d.key)) continue;
       const key = dimensionCacheKey(keys, d.key, d.version);
-      const reused = a.forced ? null : await this.reuseDimension(a.id, d, key);
+      const reused = a.forced ? null : await this.reuseDimension(a.id, key);
       if (reused) {
         done.set(d.key, { score: reused.score, error: null });
         await this.emit(a, d.key, "CACHED", { score: reused.score });
       } else {
         toRun.push(d);
-        await this.emit(a, d.key, "QUEUED");
+        if (!a.batchId) await this.emit(a, d.key, "QUEUED");
       }
     }
     const reviewKey = reviewCacheKey(keys);
-    let review: Review | null = a.summary ? ({} as Review) : a.forced ? null : await this.reuseReview(a, reviewKey);
-    let reviewError: string | null = null;
+    const review: Review | null = a.summary ? ({} as Review) : a.forced ? null : await this.reuseReview(a, reviewKey);
+    return {
+      a, call, subject, all, dims, keys, index, done, toRun, review, reviewKey,
+      rubricName: rubric[0].name, rubricDescription: rubric[0].description ?? "",
+    };
+  }
 
-    // 2. Score what is left.
-    let usage: Usage = { ...ZERO_USAGE };
-    let requests = 0;
-    let windows = 1;
+  private scoreHeuristically(p: Prepared): Scores {
+    const dimensions = new Map<string, TaskOutcome<DimensionAnswer>>();
+    for (const d of p.toRun) dimensions.set(d.key, { ok: true, value: heuristicDimension(d, p.call, p.subject), usage: ZERO_USAGE, attempts: 1 });
+    let review: TaskOutcome<Review> | null = null;
+    if (!p.review) {
+      const scored = p.dims
+        .map((d) => ({ key: d.key, name: d.name, score: dimensions.get(d.key)?.ok ? (dimensions.get(d.key) as { value: DimensionAnswer }).value.score : p.done.get(d.key)?.score ?? null }))
+        .filter((d): d is { key: string; name: string; score: number } => d.score !== null);
+      review = { ok: true, value: heuristicCallReview(p.call, p.subject, scored), usage: ZERO_USAGE, attempts: 1 };
+    }
+    return { dimensions, review, usage: ZERO_USAGE, requests: 0, windows: 1, batch: false };
+  }
+
+  /** Stores the scored dimensions and review (grounded), then the totals, status and cost. */
+  private async complete(p: Prepared, scores: Scores): Promise<Analysis> {
+    const { ds, logger } = this.deps;
+    const { a, dims, done, keys, index } = p;
     let dropped = 0;
-    const store = async (d: DimensionSpec, outcome: TaskOutcome<DimensionAnswer>) => {
+    for (const d of p.toRun) {
+      const outcome = scores.dimensions.get(d.key) ?? { ok: false as const, reason: "no result", usage: ZERO_USAGE, attempts: 0 };
       const key = dimensionCacheKey(keys, d.key, d.version);
       if (outcome.ok) {
         const g = groundQuotes(index, outcome.value.evidence);
@@ -148,40 +245,20 @@ export class AnalysisRunner {
         done.set(d.key, { score: null, error: outcome.reason });
         await this.emit(a, d.key, "FAILED", { message: outcome.reason });
       }
-    };
-
-    if (this.deps.claude && (toRun.length > 0 || !review)) {
-      const result = await this.runClaude(call, subject, all, toRun, !review, keys.knowledge, (key) => this.emit(a, key === REVIEW_TASK ? null : key, "RUNNING"));
-      usage = result.usage;
-      requests = result.requests;
-      windows = result.windows;
-      for (const d of toRun) await store(d, result.dimensions.get(d.key) ?? { ok: false, reason: "no result", usage: ZERO_USAGE, attempts: 0 });
-      if (result.review?.ok) review = result.review.value;
-      else if (result.review) reviewError = result.review.reason;
-    } else if (!this.deps.claude) {
-      for (const d of toRun) {
-        await this.emit(a, d.key, "RUNNING");
-        await store(d, { ok: true, value: heuristicDimension(d, call, subject), usage: ZERO_USAGE, attempts: 1 });
-      }
-      if (!review) {
-        const scored = dims.filter((d) => done.get(d.key)?.score != null).map((d) => ({ key: d.key, name: d.name, score: done.get(d.key)!.score! }));
-        review = heuristicCallReview(call, subject, scored);
-      }
     }
-
-    // 3. The call review (summary, moments, actions, objections), then totals.
+    let reviewError: string | null = null;
     let verifiedObjections = 0;
-    if (review && !a.summary && review.summary) {
-      const r = await this.saveReview(a, review, reviewKey, index);
+    if (scores.review?.ok && !a.summary) {
+      const r = await this.saveReview(a, scores.review.value, p.reviewKey, index);
       dropped += r.dropped;
       verifiedObjections = r.kept;
-    }
+    } else if (scores.review && !scores.review.ok) reviewError = scores.review.reason;
+
     const evidence: { n: string }[] = await ds.query(
       `SELECT coalesce(sum(jsonb_array_length(evidence)), 0)::int AS n FROM dimension_results WHERE analysis_id = $1`,
       [a.id],
     );
-    const scores = dims.map((d) => ({ w: d.weight, s: done.get(d.key)?.score ?? null }));
-    const scored = scores.filter((x) => x.s !== null) as { w: number; s: number }[];
+    const scored = dims.map((d) => ({ w: d.weight, s: done.get(d.key)?.score ?? null })).filter((x): x is { w: number; s: number } => x.s !== null);
     const weight = scored.reduce((n, x) => n + x.w, 0);
     const overall = weight > 0 ? Math.round((scored.reduce((n, x) => n + x.w * x.s, 0) / weight) * 10) / 10 : null;
     const failed = dims.filter((d) => done.get(d.key)?.score == null);
@@ -192,24 +269,23 @@ export class AnalysisRunner {
       ...(reviewError ? [`call review: ${reviewError}`] : []),
     ];
     const model = this.deps.claude?.model ?? null;
-    const prior = { input: a.tokensInput, output: a.tokensOutput, cacheWrite5m: a.tokensCacheWrite, cacheWrite1h: 0, cacheRead: a.tokensCacheRead };
-    const total = addUsage(prior, usage);
+    const u = scores.usage;
     const finished = await this.finish(a, status, {
       overallScore: overall,
       error: errors.length ? errors.join("; ") : null,
-      tokensInput: total.input,
-      tokensOutput: total.output,
-      tokensCacheWrite: total.cacheWrite5m + total.cacheWrite1h,
-      tokensCacheRead: total.cacheRead,
-      costUsd: Number(a.costUsd) + (model ? costUsd(model, usage) : 0),
+      tokensInput: a.tokensInput + u.input,
+      tokensOutput: a.tokensOutput + u.output,
+      tokensCacheWrite: a.tokensCacheWrite + u.cacheWrite5m + u.cacheWrite1h,
+      tokensCacheRead: a.tokensCacheRead + u.cacheRead,
+      costUsd: Number(a.costUsd) + (model ? costUsd(model, u, { batch: scores.batch }) : 0),
       priceVersion: model ? PRICE_TABLE_VERSION : null,
-      apiRequests: a.apiRequests + requests,
-      windows,
+      apiRequests: a.apiRequests + scores.requests,
+      windows: scores.windows,
       quotesVerified: Number(evidence[0]?.n ?? 0) + verifiedObjections,
       quotesDropped: a.quotesDropped + dropped,
     });
     logger.info(
-      { analysisId: a.id, callId: a.callId, status, overallScore: overall, requests, dropped, costUsd: finished.costUsd },
+      { analysisId: a.id, callId: a.callId, status, overallScore: overall, requests: scores.requests, dropped, costUsd: finished.costUsd, batch: scores.batch },
       "analysis finished",
     );
     return finished;
@@ -226,29 +302,37 @@ export class AnalysisRunner {
     return stored;
   }
 
-  private async runClaude(
-    call: CallForAnalysis,
-    subject: AnalysisSubject,
-    all: DimensionSpec[],
-    toRun: DimensionSpec[],
-    includeReview: boolean,
-    knowledge: string,
-    onStart: (task: string) => Promise<void>,
-  ) {
+  private promptContext(p: Prepared, w: WindowPlan, count: number): PromptContext {
+    return {
+      call: p.call,
+      subject: p.subject,
+      rubricName: p.rubricName,
+      rubricDescription: p.rubricDescription,
+      dimensions: p.all,
+      productKnowledge: p.keys.knowledge,
+      lines: w.lines,
+      window: count > 1 ? w.window : undefined,
+    };
+  }
+
+  private windowPlan(p: Prepared): Promise<WindowPlan[]> {
+    const base = { call: p.call, subject: p.subject, rubricName: p.rubricName, rubricDescription: p.rubricDescription, dimensions: p.all, productKnowledge: p.keys.knowledge };
+    return planWindows(this.deps.claude!, base, this.deps.config.analysis.contextBudgetTokens);
+  }
+
+  private async runClaude(p: Prepared, onStart: (task: string) => Promise<void>): Promise<Omit<Scores, "batch">> {
     const claude = this.deps.claude!;
-    const rubric: { name: string; description: string | null }[] = await this.deps.ds.query(`SELECT name, description FROM rubrics WHERE role = $1`, [subject.role]);
-    const base = { call, subject, rubricName: rubric[0]?.name ?? subject.role, rubricDescription: rubric[0]?.description ?? "", dimensions: all, productKnowledge: knowledge };
-    const plan = await planWindows(claude, base, this.deps.config.analysis.contextBudgetTokens);
+    const plan = await this.windowPlan(p);
     const runs = [];
     for (const w of plan) {
       // Windows run one after another: each has its own cached prefix, and its tasks run in parallel.
-      runs.push(await claude.run({ ...base, lines: w.lines, window: plan.length > 1 ? w.window : undefined }, toRun, includeReview, { onStart: (t) => void onStart(t) }));
+      runs.push(await claude.run(this.promptContext(p, w, plan.length), p.toRun, !p.review, { onStart: (t) => void onStart(t) }));
     }
-    const merged = mergeWindowResults(plan, runs, subject.participantId);
+    const merged = mergeWindowResults(plan, runs, p.subject.participantId);
     return { ...merged, windows: plan.length, requests: runs.reduce((n, r) => n + r.requests, 0) };
   }
 
-  private async reuseDimension(analysisId: string, d: DimensionSpec, key: string): Promise<{ score: number } | null> {
+  private async reuseDimension(analysisId: string, key: string): Promise<{ score: number } | null> {
     const rows: { id: string; score: number }[] = await this.deps.ds.query(
       `INSERT INTO dimension_results (analysis_id, dimension, dimension_version, score, rationale, low_confidence, strengths, improvements, evidence, cache_key, reused, quotes_dropped)
        SELECT $1, dimension, dimension_version, score, rationale, low_confidence, strengths, improvements, evidence, cache_key, true, quotes_dropped
@@ -258,7 +342,6 @@ export class AnalysisRunner {
        RETURNING id, score`,
       [analysisId, key],
     );
-    void d;
     return rows[0] ?? null;
   }
 

@@ -146,6 +146,9 @@ export const envSchema = z.object({
   ANALYSIS_API_RETRIES: intFromEnv(4, 0, 10).describe(
     "Retries of one Claude request on 429/5xx/529 and connection errors (the SDK's backoff honours retry-after).",
   ),
+  ANALYSIS_BATCH_POLL_SECONDS: intFromEnv(60, 1, 3600).describe(
+    "Seconds between checks of a batch-mode analysis's Message Batch (a follow-up job; no worker waits).",
+  ),
   ANALYSIS_ASSUMED_ROLE: z
     .enum(["AE", "SE", "CSM"])
     .default("AE")
@@ -215,6 +218,7 @@ export interface Config {
     maxOutputTokens: number;
     apiRetries: number;
     assumedRole: "AE" | "SE" | "CSM";
+    batchPollSeconds: number;
   };
 }
 
@@ -323,6 +327,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
       maxOutputTokens: e.ANALYSIS_MAX_OUTPUT_TOKENS,
       apiRetries: e.ANALYSIS_API_RETRIES,
       assumedRole: e.ANALYSIS_ASSUMED_ROLE,
+      batchPollSeconds: e.ANALYSIS_BATCH_POLL_SECONDS,
     },
   });
 }

@@ -28,6 +28,8 @@ export interface AnalysisRequest {
   /** Bypass the result cache. */
   force?: boolean;
   reason?: string;
+  /** Batch mode: a Message Batch at half price, results within 24 hours (backfills, weekly catch-up). */
+  batch?: boolean;
   /** Limit to these reps' parts (the requester's scope; null = everyone). */
   onlyRepIds?: string[] | null;
 }
@@ -51,7 +53,7 @@ export class AnalysisRequestService {
     return this.ds.transaction(async (tx) => {
       const outcome = await this.plan(tx, req);
       if (opts.enqueue && outcome.toRun.length > 0) {
-        await this.queue.enqueue("call.analyze", { callId: req.callId, analysisIds: outcome.toRun, reason: req.reason ?? "manual" }, { tx });
+        await this.queue.enqueue("call.analyze", { callId: req.callId, analysisIds: outcome.toRun, reason: req.reason ?? "manual", ...(req.batch ? { batch: true } : {}) }, { tx });
       }
       return outcome;
     });

@@ -23,6 +23,12 @@ export class AnalysisRunResolver {
     @Arg("dimensions", () => [String], { nullable: true, description: "Only these rubric dimension keys (default: all)." }) dimensions?: string[] | null,
     @Arg("force", () => Boolean, { nullable: true, defaultValue: false, description: "Run again even when an identical analysis exists (bypasses the result cache)." })
     force?: boolean,
+    @Arg("batch", () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: "Batch mode: half price through the Message Batches API, results usually within an hour and at most 24 h (for backfills, not for someone waiting).",
+    })
+    batch?: boolean,
   ): Promise<Analysis[]> {
     const call = await ctx.services.calls.get(ctx.viewer, callId);
     const outcome = await ctx.services.analysisRequests.request({
@@ -30,7 +36,8 @@ export class AnalysisRunResolver {
       repEmail,
       dimensions,
       force,
-      reason: "manual",
+      batch,
+      reason: batch ? "manual:batch" : "manual",
       onlyRepIds: ctx.viewer.visibleRepIds,
     });
     ctx.logger.info({ callId: call.id, analyses: outcome.analyses.length, queued: outcome.toRun.length, force: !!force }, "analysis requested");

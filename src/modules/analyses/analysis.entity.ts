@@ -107,6 +107,10 @@ export class Analysis {
   @Column({ type: "integer", default: 1 })
   windows: number;
 
+  @Field(() => String, { nullable: true, description: "Message Batch id when the analysis runs in batch mode (half price; results within 24 h)." })
+  @Column({ name: "batch_id", type: "text", nullable: true })
+  batchId: string | null;
+
   /** Version of the price table the cost was computed with (src/analysis/prices.ts). */
   @Column({ name: "price_version", type: "text", nullable: true })
   priceVersion: string | null;

@@ -14,6 +14,8 @@ export const callAnalyzePayload = z.object({
   analysisIds: z.array(z.uuid()).max(50).optional(),
   /** Why the analysis was requested (ingest, import, manual). */
   reason: z.string().max(100).optional(),
+  /** Batch mode: submit a Message Batch (half price) and let `analysis.batch` collect it. */
+  batch: z.boolean().optional(),
 });
 
 export const callAnalyzeJob = defineJob({
@@ -25,7 +27,7 @@ export const callAnalyzeJob = defineJob({
   // One analysis is a handful of parallel requests (minutes at worst, with 429 back-off); long calls run window by window.
   expireInSeconds: 30 * 60,
   concurrency: 2,
-  async handler({ callId, analysisIds, reason }, ctx) {
+  async handler({ callId, analysisIds, reason, batch }, ctx) {
     const { services } = ctx.app;
     const rows: { id: string }[] = await ctx.app.db.dataSource.query(
       // A CTE so the driver returns plain rows (TypeORM returns [rows, count] for a bare UPDATE).
@@ -36,6 +38,14 @@ export const callAnalyzeJob = defineJob({
     const ids = analysisIds ?? (await services.analysisRequests.request({ callId, reason }, { enqueue: false })).toRun;
     const results = [];
     for (const id of ids) {
+      if (batch) {
+        const { analysis, batchId } = await services.analysisRunner.submitBatch(id);
+        if (batchId) {
+          await ctx.queue.enqueue("analysis.batch", { analysisId: id, polls: 0 }, { startAfterSeconds: ctx.app.config.analysis.batchPollSeconds, singletonKey: `analysis.batch:${id}:0` });
+        }
+        results.push({ analysisId: id, status: analysis.status, batchId });
+        continue;
+      }
       const a = await services.analysisRunner.run(id);
       results.push({ analysisId: a.id, status: a.status, overallScore: a.overallScore });
     }
