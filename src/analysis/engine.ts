@@ -117,7 +117,8 @@ export class AnalysisRunner {
     if (p instanceof Analysis) return p;
     if (!this.deps.claude) return this.complete(p, this.scoreHeuristically(p));
     if (p.toRun.length === 0 && p.review) return this.complete(p, EMPTY_SCORES);
-    const result = await this.runClaude(p, (key) => this.emit(p.a, key === REVIEW_TASK ? null : key, "RUNNING"));
+    // The review is not a dimension: its progress shows in the final event (dimension null is reserved for that).
+    const result = await this.runClaude(p, async (key) => (key === REVIEW_TASK ? undefined : this.emit(p.a, key, "RUNNING")));
     return this.complete(p, { ...result, batch: false });
   }
 

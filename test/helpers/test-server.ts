@@ -23,11 +23,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { demo?: boolean; env?: Record<string, string>; /** run job workers in the server (default true) */ workers?: boolean } = {}): Promise<TestServer> {
   const tdb = await createTestDatabase(opts.env);
   const { logger, lines } = captureLogger("debug");
   const app = await openApp(tdb.config, logger, { command: "test", db: tdb.db, migrate: false });
-  const server = await startServer(app, { demo: opts.demo ?? false });
+  const server = await startServer(app, { demo: opts.demo ?? false, workers: opts.workers });
   const adminToken = server.adminToken!;
   const url = server.http.url;
   const gql: TestServer["gql"] = async (query, variables, token = adminToken) => {
