@@ -115,7 +115,7 @@ export class AnalysisRunner {
   async run(analysisId: string): Promise<Analysis> {
     const p = await this.prepare(analysisId);
     if (p instanceof Analysis) return p;
-    if (!this.deps.claude) return this.complete(p, this.scoreHeuristically(p));
+    if (!this.deps.claude) return this.complete(p, await this.scoreHeuristically(p));
     if (p.toRun.length === 0 && p.review) return this.complete(p, EMPTY_SCORES);
     // The review is not a dimension: its progress shows in the final event (dimension null is reserved for that).
     const result = await this.runClaude(p, async (key) => (key === REVIEW_TASK ? undefined : this.emit(p.a, key, "RUNNING")));
@@ -131,7 +131,7 @@ export class AnalysisRunner {
     const p = await this.prepare(analysisId);
     if (p instanceof Analysis) return { analysis: p, batchId: p.batchId };
     if (p.a.batchId) return { analysis: p.a, batchId: p.a.batchId }; // submitted by an earlier attempt of this job
-    if (!this.deps.claude) return { analysis: await this.complete(p, this.scoreHeuristically(p)), batchId: null };
+    if (!this.deps.claude) return { analysis: await this.complete(p, await this.scoreHeuristically(p)), batchId: null };
     if (p.toRun.length === 0 && p.review) return { analysis: await this.complete(p, EMPTY_SCORES), batchId: null };
     const plan = await this.windowPlan(p);
     const requests = plan.flatMap((w) =>
@@ -214,9 +214,12 @@ export class AnalysisRunner {
     };
   }
 
-  private scoreHeuristically(p: Prepared): Scores {
+  private async scoreHeuristically(p: Prepared): Promise<Scores> {
     const dimensions = new Map<string, TaskOutcome<DimensionAnswer>>();
-    for (const d of p.toRun) dimensions.set(d.key, { ok: true, value: heuristicDimension(d, p.call, p.subject), usage: ZERO_USAGE, attempts: 1 });
+    for (const d of p.toRun) {
+      await this.emit(p.a, d.key, "RUNNING");
+      dimensions.set(d.key, { ok: true, value: heuristicDimension(d, p.call, p.subject), usage: ZERO_USAGE, attempts: 1 });
+    }
     let review: TaskOutcome<Review> | null = null;
     if (!p.review) {
       const scored = p.dims

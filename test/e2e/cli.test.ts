@@ -275,6 +275,35 @@ afterAll(async () => {
 describe(`callcoach CLI end to end (${backend})`, () => {
   // Independent tests run concurrently, each with its own data dir / database; the longest chains of
   // CLI runs come first so that they start first.
+  it.concurrent("analyze scores a call with progress, answers again from the result cache, and metrics reports the ledger", async () => {
+    const ctx = await newCtx();
+    expect((await run(["import", fixture("combined-call.json")], ctx.env)).code).toBe(0);
+    const first = await run(["analyze", "7782342274025937897"], ctx.env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/Riley Rep\s+discovery\s+RUNNING/);
+    expect(first.stderr).toMatch(/Riley Rep\s+discovery\s+COMPLETED\s+\d+/);
+    expect(first.stderr).toMatch(/Riley Rep\s+\(analysis\)\s+COMPLETED/);
+    expect(first.stdout).toMatch(/^Riley Rep: COMPLETED \(HEURISTIC\) overall [\d.]+ · 0 API request\(s\) · \$0\.0000$/m);
+    expect(first.stdout).toMatch(/^ {2}discovery\s+\d+/m);
+    const id = /analysis id: (\S+)/.exec(first.stdout)![1];
+
+    const again = await run(["analyze", "7782342274025937897"], ctx.env);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(""); // nothing ran
+    expect(again.stdout).toContain(`analysis id: ${id}`);
+
+    expectOneLineError(await run(["analyze", "7782342274025930000"], ctx.env));
+    const badDim = expectOneLineError(await run(["analyze", "7782342274025937897", "--dimensions", "charisma"], ctx.env));
+    expect(badDim).toMatch(/Unknown dimension\(s\) charisma .*valid: discovery/);
+
+    const metrics = await run(["metrics", "--json"], ctx.env);
+    expect(metrics.code).toBe(0);
+    expect(JSON.parse(metrics.stdout)).toMatchObject({ analyses: 1, calls: 1, totalUsd: 0, apiRequests: 0, resultCacheHitRate: 0 });
+    const text = await run(["metrics"], ctx.env);
+    expect(text.stdout).toMatch(/^Analysis cost \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d\n {2}total\s+\$0\.0000 over 1 analyses of 1 calls/);
+    expectOneLineError(await run(["metrics", "--from", "last tuesday"], ctx.env));
+  });
+
   it.concurrent("creates, lists and revokes API tokens", async () => {
     const ctx = await newCtx();
     const imported = await run(["import", fixture("combined-call.json")], ctx.env);
@@ -586,6 +615,17 @@ describe(`callcoach CLI end to end (${backend})`, () => {
       expect(await callCount(state.url!, token)).toBe(6);
       const listed = await gql(state.url!, token, "{ apiTokens { name role } }");
       expect(listed.body.data.apiTokens.map((t: { name: string }) => t.name).sort()).toEqual(["admin", "through-server"]);
+    });
+
+    it("analyze goes through the running server and follows the analysis to the end", async () => {
+      const calls = await gql(state.url!, state.adminToken!, "{ calls(first: 1) { edges { node { id } } } }");
+      const id = calls.body.data.calls.edges[0].node.id;
+      const r = await run(["analyze", id], cliEnv(dataDir()));
+      expect(r.stderr).not.toMatch(/^callcoach:/m);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/: COMPLETED \(HEURISTIC\) overall [\d.]+/);
+      const metrics = await run(["metrics", "--json"], cliEnv(dataDir()));
+      expect(JSON.parse(metrics.stdout).analyses).toBeGreaterThanOrEqual(1);
     });
 
     it("a second serve on the same data dir fails, naming the running server", async () => {
