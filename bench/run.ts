@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: SQL statements per request, throughput against a bare Apollo Server, cold
- * start of `callcoach serve`, Gong webhook acknowledgement, job pickup latency and a Gong backfill.
+ * start of `callcoach serve`, Gong webhook acknowledgement, job pickup latency, a Gong backfill
+ * and the Claude analysis engine (against the fake Messages API).
  * Benchmarks report; they do not fail: goal checks print PASS/FAIL and the process exits 0 (1 only
  * when a benchmark itself could not run). See docs/benchmarks.md.
  *
- *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart,webhook,queue,backfill]
+ *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart,webhook,queue,backfill,analysis]
  *                          [--backfill-calls=1000] [--queue-jobs=200]
+ *                          [--analysis-latency=300] [--analysis-runs=5] [--analysis-repeats=20]
  *
  * BENCH_DATABASE_URL=postgres://…  runs sections 1–2 on a fresh database created on that server
  *                                  (dropped at the end) instead of an in-memory PGlite.
@@ -13,6 +15,7 @@
  *                                  when reachable); a fresh database is created there and dropped.
  * The webhook, queue and backfill sections run on a fresh database on the server of
  * BENCH_DATABASE_URL (else 127.0.0.1:5432 when reachable) and, webhook and queue, also on PGlite.
+ * The analysis section runs on an in-memory PGlite against a local fake Anthropic API (no network).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -31,6 +34,7 @@ import { intFlag, type SectionContext } from "./section";
 import { webhookSection } from "./webhook";
 import { queueSection } from "./queue";
 import { backfillSection } from "./backfill";
+import { analysisSection } from "./analysis";
 
 
 const SIZES = [10, 50, 100];
@@ -45,7 +49,7 @@ const COLD_RUNS = 3;
 
 const SEED = { calls: 120, repsPerCall: 2, customersPerCall: 2, sentencesPerCall: 40, repPoolSize: 12 };
 
-const ALL_SECTIONS = ["statements", "throughput", "coldstart", "webhook", "queue", "backfill"] as const;
+const ALL_SECTIONS = ["statements", "throughput", "coldstart", "webhook", "queue", "backfill", "analysis"] as const;
 type Section = (typeof ALL_SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -55,6 +59,11 @@ const sections = new Set<Section>(onlyArg ? (onlyArg.slice("--only=".length).spl
 const unknownSections = [...sections].filter((s) => !(ALL_SECTIONS as readonly string[]).includes(s));
 const backfillCalls = intFlag(argv, "backfill-calls", 1000);
 const queueJobs = intFlag(argv, "queue-jobs", 200);
+const analysisOpts = {
+  latencyMs: intFlag(argv, "analysis-latency", 300),
+  runs: intFlag(argv, "analysis-runs", 5),
+  repeats: intFlag(argv, "analysis-repeats", 20),
+};
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const out = (line = "") => process.stdout.write(line + "\n");
@@ -383,12 +392,12 @@ async function main(): Promise<void> {
   }
   if (sections.has("coldstart")) await coldStartSection(root, tmp);
 
-  const later = (["webhook", "queue", "backfill"] as const).filter((s) => sections.has(s));
+  const later = (["webhook", "queue", "backfill", "analysis"] as const).filter((s) => sections.has(s));
   let failures = 0;
   if (later.length) {
     const pg = await findPostgres();
     const ctx: SectionContext = { tmp, out, progress, onCleanup, pgAdminUrl: pg.url, pgSkipReason: pg.reason };
-    if (pg.url) out(`PostgreSQL for sections 4–6: ${describePgUrl(pg.url).replace(/\/[^/]*$/, "")} (a fresh database per run, dropped afterwards)`);
+    if (pg.url && later.some((s) => s !== "analysis")) out(`PostgreSQL for sections 4–6: ${describePgUrl(pg.url).replace(/\/[^/]*$/, "")} (a fresh database per run, dropped afterwards)`);
     out();
     for (const name of later) {
       const mark = cleanups.length;
@@ -396,6 +405,7 @@ async function main(): Promise<void> {
         if (name === "webhook") await webhookSection(ctx);
         if (name === "queue") await queueSection(ctx, { jobs: queueJobs });
         if (name === "backfill") await backfillSection(ctx, { calls: backfillCalls });
+        if (name === "analysis") await analysisSection(ctx, analysisOpts);
       } catch (err) {
         failures++;
         out(`   ${name}: could not run: ${(err as Error).message}`);

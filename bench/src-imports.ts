@@ -1,6 +1,7 @@
 /**
  * The parts of call-coach the benchmarks drive, imported in one place (bench code may import
- * src/, never test/).
+ * src/, never test/ — the one exception is test/support/fake-anthropic, the fake Messages API that
+ * tsconfig.build.json compiles for the analysis section).
  */
 import "reflect-metadata";
 
@@ -17,3 +18,11 @@ export { FULL_SELECTION } from "../src/gong/simulator/requests";
 export { gongClientFor } from "../src/gong/gong-access";
 export { callsToIngest, syncGongUsers } from "../src/gong/sync";
 export { ingestGongCall } from "../src/gong/ingest";
+export { ClaudeEngine, anthropicClient, REVIEW_TASK, type ClaudeRunResult } from "../src/analysis/claude";
+export { costUsd, priceFor, PRICES, PRICE_TABLE_VERSION, type Usage } from "../src/analysis/prices";
+export { estimateTokens } from "../src/analysis/windows";
+export { toDimensionSpec } from "../src/analysis/engine";
+export { loadCallForAnalysis, productKnowledge, scoredSubjects } from "../src/analysis/call-context";
+export type { PromptContext } from "../src/analysis/prompts";
+export type { DimensionSpec } from "../src/analysis/types";
+export type { RubricDimension } from "../src/modules/rubrics/rubric.entity";
