@@ -43,6 +43,7 @@ export function registerMetrics(program: Command): void {
           `  projected month    ${usd(m.projectedMonthUsd)} (last 7 days × 30/7)`,
           `  prompt-cache hits  ${pct(m.promptCacheHitRate)} of prompt tokens`,
           `  result-cache hits  ${pct(m.resultCacheHitRate)} of dimension results`,
+          `  grounding rate     ${pct(m.groundingRate)} of quotes found in the transcript`,
           `  tokens             ${m.tokens.input} input, ${m.tokens.output} output, ${m.tokens.cacheWrite} cache write, ${m.tokens.cacheRead} cache read`,
           "  per week:",
           ...(m.weekly.length ? m.weekly.map((p) => `    ${iso(p.start)}  ${usd(p.usd).padStart(10)}  ${p.analyses} analyses, ${p.calls} calls`) : ["    (none)"]),

@@ -51,6 +51,7 @@ export function registerServe(program: Command): void {
         `  Health:     ${server.http.url}/healthz   Metrics: ${server.http.url}/metrics`,
         `  Database:   ${app.db.kind === "embedded" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)"}`,
         `  Jobs:       ${opts.worker ? "workers running in this process" : "no workers here (--no-worker)"}`,
+        `  Analysis:   ${config.analysis.apiKey ? `Claude (${config.analysis.model})` : "heuristic engine (set ANTHROPIC_API_KEY to score with Claude)"}`,
       ];
       if (server.demoCalls) lines.push(`  Demo data:  ${server.demoCalls} demo calls loaded (titles start with "[Demo]")`);
       if (server.adminToken) {

@@ -103,6 +103,9 @@ export class JobQueue {
     if (!def) throw new Error(`Unknown job queue ${name}`);
     const parsed = def.payload.safeParse(data);
     if (!parsed.success) throw new InvalidJobPayloadError(name, describeZodError(parsed.error));
+    // Starting runs pg-boss's own queries; inside a transaction on the embedded database (one shared
+    // connection) they would wait for the transaction forever. Callers start the queue first.
+    if (opts.tx && !this.started) throw new Error(`job queue not started: call start() before enqueuing ${name} inside a transaction`);
     await this.start();
     const db = opts.tx
       ? { executeSql: async (text: string, values: unknown[]) => ({ rows: await opts.tx!.query(text, values) }) }

@@ -50,6 +50,7 @@ export class AnalysisRequestService {
 
   /** Plans and records analyses for a call, and enqueues `call.analyze` for those that must run. */
   async request(req: AnalysisRequest, opts: { enqueue: boolean } = { enqueue: true }): Promise<RequestOutcome> {
+    if (opts.enqueue) await this.queue.start(); // not inside the transaction (see JobQueue.enqueue)
     return this.ds.transaction(async (tx) => {
       const outcome = await this.plan(tx, req);
       if (opts.enqueue && outcome.toRun.length > 0) {

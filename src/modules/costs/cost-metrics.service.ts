@@ -28,6 +28,7 @@ export class CostMetricsService {
               coalesce(sum(a.api_requests), 0) AS requests, coalesce(sum(a.tokens_input), 0) AS input,
               coalesce(sum(a.tokens_output), 0) AS output, coalesce(sum(a.tokens_cache_write), 0) AS cache_write,
               coalesce(sum(a.tokens_cache_read), 0) AS cache_read,
+              coalesce(sum(a.quotes_verified), 0) AS verified, coalesce(sum(a.quotes_dropped), 0) AS dropped,
               (SELECT count(*) FROM dimension_results d JOIN analyses a ON a.id = d.analysis_id WHERE ${where}) AS results,
               (SELECT count(*) FROM dimension_results d JOIN analyses a ON a.id = d.analysis_id WHERE ${where} AND d.reused) AS reused,
               (SELECT coalesce(sum(a.cost_usd), 0) FROM analyses a WHERE a.completed_at >= $2::timestamptz - interval '7 days'
@@ -57,6 +58,7 @@ export class CostMetricsService {
       tokens: { input: n("input"), output: n("output"), cacheWrite: n("cache_write"), cacheRead: n("cache_read") },
       promptCacheHitRate: prompt ? n("cache_read") / prompt : null,
       resultCacheHitRate: n("results") ? n("reused") / n("results") : null,
+      groundingRate: n("verified") + n("dropped") ? n("verified") / (n("verified") + n("dropped")) : null,
       projectedMonthUsd: (n("last7") / 7) * 30,
       daily: await period("day"),
       weekly: await period("week"),

@@ -50,6 +50,9 @@ export class CostMetrics {
   @Field(() => Float, { nullable: true, description: "Share of dimension results reused from the result cache (no API request); null without results." })
   resultCacheHitRate: number | null;
 
+  @Field(() => Float, { nullable: true, description: "Grounding rate: share of the quotes engines offered that were found in the transcript (the rest were dropped); null without quotes." })
+  groundingRate: number | null;
+
   @Field(() => Float, { description: "Projected spend of a 30-day month at the mean daily spend of the last 7 days before `to`." })
   projectedMonthUsd: number;
 
