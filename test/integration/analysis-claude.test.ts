@@ -306,3 +306,54 @@ describe(`Claude analysis engine (${backend})`, () => {
     }
   });
 });
+
+describe(`Claude analysis engine on a model that takes a forced tool (${backend})`, () => {
+  let fake: FakeAnthropic;
+  let ts: TestServer;
+  let callId: string;
+  const seen = new Map<string, number>();
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({
+      answer: (req) => {
+        const dim = TASK_KEY.exec(taskOf(req))?.[1] ?? "review";
+        const n = (seen.get(dim) ?? 0) + 1;
+        seen.set(dim, n);
+        if (dim === "discovery" && n === 1) return { json: { dimension_result: { score: "high" }, call_review: null } };
+        return goodAnswer(req);
+      },
+    });
+    ts = await startTestServer({ env: { ANTHROPIC_API_KEY: "test-key", ANTHROPIC_BASE_URL: fake.url, CALLCOACH_MODEL: "claude-haiku-5-5" } });
+    const r = await ts.gql(IMPORT_CALL, {
+      input: gongCall({ gongId: "7100000000000000002", reps: [{ name: "Jo Rep", email: "jo@prefect.example" }], sentences: LINES.length, text: (i) => LINES[i] }),
+    });
+    callId = r.data!.importCall.id;
+  });
+  afterAll(async () => {
+    await ts?.close();
+    await fake?.close();
+  });
+
+  it("forces the record_analysis tool with the same schema, and answers a bad tool input with a tool_result error", async () => {
+    const r = await ts.gql(ANALYZE, { callId });
+    const id = r.data!.analyzeCall[0].id;
+    const a = await waitFor("the analysis", async () => {
+      const x = (await ts.gql(ANALYSIS, { id })).data?.analysis;
+      return x && !["QUEUED", "RUNNING"].includes(x.status) ? x : undefined;
+    });
+    expect(a).toMatchObject({ status: "COMPLETED", model: "claude-haiku-5-5" });
+    const reqs = fake.messageRequests();
+    for (const q of reqs) {
+      expect(q.body.output_config).toBeUndefined();
+      expect(q.body.tool_choice).toEqual({ type: "tool", name: "record_analysis" });
+      expect(q.body.tools[0].input_schema.required).toEqual(["dimension_result", "call_review"]);
+    }
+    const retry = reqs.find((q) => q.body.messages.length === 3)!;
+    expect(retry.body.messages[1].content[0]).toMatchObject({ type: "tool_use", name: "record_analysis" });
+    expect(retry.body.messages[2].content[0]).toMatchObject({ type: "tool_result", is_error: true });
+    expect(retry.body.messages[2].content[0].content).toMatch(/dimension_result is invalid: score/);
+    expect(reqs).toHaveLength(7);
+    // Haiku 5.5 is priced from its own row of the table.
+    expect(a.costUsd).toBeGreaterThan(0);
+    expect(a.costUsd).toBeLessThan(0.01);
+  });
+});

@@ -9,6 +9,7 @@ import { IMPORT_CALL } from "../helpers/fixtures";
 import { qmsumToGong } from "../helpers/qmsum";
 import { waitFor } from "../helpers/wait";
 import { startFakeAnthropic, type FakeAnthropic, type ScriptedAnswer } from "../support/fake-anthropic";
+import { Dataset } from "../../src/gong/simulator/dataset";
 
 const BUDGET = 20_000;
 
@@ -95,5 +96,36 @@ describe(`long calls through the window path (${backend})`, () => {
     }
     expect(a.keyMoments.length).toBe(Math.min(10, a.windows));
     expect(a.summary).toMatch(/^Part 1 went fine\. Part 2 went fine\./);
+  });
+});
+
+describe(`a long synthetic call through the window path (${backend})`, () => {
+  let fake: FakeAnthropic;
+  let ts: TestServer;
+  beforeAll(async () => {
+    fake = await startFakeAnthropic({ answer });
+    ts = await startTestServer({ env: { ANTHROPIC_API_KEY: "test-key", ANTHROPIC_BASE_URL: fake.url, ANALYSIS_CONTEXT_BUDGET_TOKENS: String(BUDGET) } });
+  });
+  afterAll(async () => {
+    await ts?.close();
+    await fake?.close();
+  });
+
+  it("splits a generated 90-minute workshop into windows and scores every speaker on our side", async () => {
+    const dataset = new Dataset(3, 0);
+    const sim = dataset.get(dataset.addCall({ durationSec: 90 * 60 }))!;
+    const imp = await ts.gql(IMPORT_CALL, { input: { call: sim.call, transcript: sim.transcript } });
+    expect(imp.errors).toBeUndefined();
+    const r = await ts.gql(`mutation($id: ID!) { analyzeCall(callId: $id) { id rubricRole } }`, { id: imp.data!.importCall.id });
+    expect(r.errors).toBeUndefined();
+    for (const { id } of r.data!.analyzeCall) {
+      const a = await waitFor("the analysis", async () => {
+        const x = (await ts.gql(`query($id: ID!) { analysis(id: $id) { status windows apiRequests error } }`, { id })).data?.analysis;
+        return x && !["QUEUED", "RUNNING"].includes(x.status) ? x : undefined;
+      }, 60_000);
+      expect(a).toMatchObject({ status: "COMPLETED", error: null });
+      expect(a.windows).toBeGreaterThan(1);
+      expect(a.apiRequests).toBe(a.windows * 6);
+    }
   });
 });
