@@ -33,7 +33,7 @@ export interface ClaudeTaskHooks {
   /** A task's first request is about to be sent. */
   onStart?(task: string): void;
   /** A task finished (successfully or not). */
-  onDone?(task: string, outcome: TaskOutcome<unknown>): void;
+  onDone?(task: string, outcome: TaskOutcome<unknown>): void | Promise<void>;
 }
 
 export interface ClaudeRunResult {
@@ -126,7 +126,7 @@ export class ClaudeEngine {
       limit(async () => {
         hooks.onStart?.(t.key);
         const outcome = await this.runTask(base, t.text, t.parse, () => requests++, started);
-        hooks.onDone?.(t.key, outcome);
+        await hooks.onDone?.(t.key, outcome);
         return [t.key, outcome] as const;
       });
 

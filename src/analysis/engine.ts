@@ -74,6 +74,9 @@ interface Prepared {
   reviewKey: string;
   rubricName: string;
   rubricDescription: string;
+  /** Dimensions stored during this run (as their answers arrived). */
+  stored: Set<string>;
+  droppedSoFar: number;
 }
 
 /** What the result-cache keys of one subject are made of. */
@@ -211,6 +214,7 @@ export class AnalysisRunner {
     return {
       a, call, subject, all, dims, keys, index, done, toRun, review, reviewKey,
       rubricName: rubric[0].name, rubricDescription: rubric[0].description ?? "",
+      stored: new Set(), droppedSoFar: 0,
     };
   }
 
@@ -230,25 +234,33 @@ export class AnalysisRunner {
     return { dimensions, review, usage: ZERO_USAGE, requests: 0, windows: 1, batch: false };
   }
 
-  /** Stores the scored dimensions and review (grounded), then the totals, status and cost. */
+  /** Grounds and stores one dimension's outcome, and emits its event; returns the quotes dropped. */
+  private async storeDimension(p: Prepared, d: DimensionSpec, outcome: TaskOutcome<DimensionAnswer>): Promise<number> {
+    const { a, done, keys, index } = p;
+    const key = dimensionCacheKey(keys, d.key, d.version);
+    p.stored.add(d.key);
+    if (!outcome.ok) {
+      await this.saveFailedDimension(a.id, d, key, outcome.reason);
+      done.set(d.key, { score: null, error: outcome.reason });
+      await this.emit(a, d.key, "FAILED", { message: outcome.reason });
+      return 0;
+    }
+    const g = groundQuotes(index, outcome.value.evidence);
+    await this.saveDimension(a.id, d, key, outcome.value, g.kept, g.dropped);
+    done.set(d.key, { score: outcome.value.score, error: null });
+    await this.emit(a, d.key, "COMPLETED", { score: outcome.value.score, message: g.kept.length ? null : "no verified evidence: low confidence" });
+    return g.dropped;
+  }
+
+  /** Stores the dimensions not stored yet and the review (grounded), then the totals, status and cost. */
   private async complete(p: Prepared, scores: Scores): Promise<Analysis> {
     const { ds, logger } = this.deps;
-    const { a, dims, done, keys, index } = p;
-    let dropped = 0;
+    const { a, dims, done, index } = p;
+    let dropped = p.droppedSoFar;
     for (const d of p.toRun) {
-      const outcome = scores.dimensions.get(d.key) ?? { ok: false as const, reason: "no result", usage: ZERO_USAGE, attempts: 0 };
-      const key = dimensionCacheKey(keys, d.key, d.version);
-      if (outcome.ok) {
-        const g = groundQuotes(index, outcome.value.evidence);
-        dropped += g.dropped;
-        await this.saveDimension(a.id, d, key, outcome.value, g.kept, g.dropped);
-        done.set(d.key, { score: outcome.value.score, error: null });
-        await this.emit(a, d.key, "COMPLETED", { score: outcome.value.score, message: g.kept.length ? null : "no verified evidence: low confidence" });
-      } else {
-        await this.saveFailedDimension(a.id, d, key, outcome.reason);
-        done.set(d.key, { score: null, error: outcome.reason });
-        await this.emit(a, d.key, "FAILED", { message: outcome.reason });
-      }
+      if (p.stored.has(d.key)) continue;
+      const n = await this.storeDimension(p, d, scores.dimensions.get(d.key) ?? { ok: false, reason: "no result", usage: ZERO_USAGE, attempts: 0 });
+      dropped += n;
     }
     let reviewError: string | null = null;
     let verifiedObjections = 0;
@@ -327,10 +339,23 @@ export class AnalysisRunner {
   private async runClaude(p: Prepared, onStart: (task: string) => Promise<void>): Promise<Omit<Scores, "batch">> {
     const claude = this.deps.claude!;
     const plan = await this.windowPlan(p);
+    const byKey = new Map(p.toRun.map((d) => [d.key, d]));
+    // With one window a dimension's answer is final: store it at once, so an interrupted job keeps
+    // what it paid for. Window answers are stored after the merge.
+    const onDone =
+      plan.length === 1
+        ? async (task: string, outcome: TaskOutcome<unknown>) => {
+            const d = byKey.get(task);
+            if (!d) return;
+            // Not `+= await …`: that reads the counter before the await and loses concurrent updates.
+            const dropped = await this.storeDimension(p, d, outcome as TaskOutcome<DimensionAnswer>);
+            p.droppedSoFar += dropped;
+          }
+        : undefined;
     const runs = [];
     for (const w of plan) {
       // Windows run one after another: each has its own cached prefix, and its tasks run in parallel.
-      runs.push(await claude.run(this.promptContext(p, w, plan.length), p.toRun, !p.review, { onStart: (t) => void onStart(t) }));
+      runs.push(await claude.run(this.promptContext(p, w, plan.length), p.toRun, !p.review, { onStart: (t) => void onStart(t), onDone }));
     }
     const merged = mergeWindowResults(plan, runs, p.subject.participantId);
     return { ...merged, windows: plan.length, requests: runs.reduce((n, r) => n + r.requests, 0) };

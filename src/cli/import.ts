@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { cliRuntime, closeTarget, openTarget, CliError } from "./runtime";
 import { readImportFiles } from "../modules/calls/import/import-files";
+import { validateImport } from "../modules/calls/import/prepare-import";
 import { ImportCallDocument, execute } from "../../clients/execute";
 import { DomainError } from "../core/errors";
 
@@ -35,6 +36,14 @@ export function registerImport(program: Command): void {
         date,
         internalDomains: rt.config.internalDomains,
       });
+      // Every call is checked before the first is written, so a bad file among many writes nothing.
+      for (const imp of imports) {
+        try {
+          validateImport(imp, rt.config.internalDomains);
+        } catch (err) {
+          throw new CliError(`${imp.origin.join(" + ")}: ${(err as Error).message} Nothing was imported.`);
+        }
+      }
       const target = await openTarget(rt, "import");
       const showBar = imports.length > 1;
       const bar = new cliProgress.SingleBar(

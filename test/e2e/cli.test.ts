@@ -458,11 +458,13 @@ describe(`callcoach CLI end to end (${backend})`, () => {
     });
     fs.writeFileSync(file, JSON.stringify(combined));
 
-    const r = await run(["import", file], ctx.env);
+    // A good file before the bad one: every file is checked before the first call is written.
+    const r = await run(["import", fixture("meet-standup.vtt"), file], ctx.env);
     const line = expectOneLineError(r);
     expect(line).toContain(file);
     expect(line).toContain("4242424242");
     expect(line).toMatch(/speaker id/);
+    expect(line).toMatch(/Nothing was imported\.$/);
     await withDb(ctx, async (q) => {
       expect(await countCalls(q)).toBe(0);
       expect(await q(`SELECT email FROM reps`)).toEqual([]); // the transaction wrote no rep either

@@ -92,7 +92,7 @@ describe(`Claude analysis engine (${backend})`, () => {
   let ts: TestServer;
   let kdir: string;
   let callId: string;
-  let answer: (req: Req) => ScriptedAnswer = goodAnswer;
+  let answer: (req: Req) => ScriptedAnswer | Promise<ScriptedAnswer> = goodAnswer;
 
   beforeAll(async () => {
     fake = await startFakeAnthropic({ answer: (req) => answer(req) });
@@ -207,6 +207,29 @@ describe(`Claude analysis engine (${backend})`, () => {
     expect(fake.messageRequests()).toHaveLength(6);
     const call = await ts.gql(`query($id: ID!) { call(id: $id) { analyses { id } } }`, { id: callId });
     expect(call.data!.call.analyses).toEqual([{ id: queued.id }]);
+  });
+
+  it("stores each dimension as its answer arrives, so a slow or interrupted request loses nothing already paid for", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    answer = async (req) => {
+      if (TASK_KEY.exec(taskOf(req))?.[1] === "call_control") await held;
+      return goodAnswer(req);
+    };
+    try {
+      const [queued] = await analyze({ force: true });
+      const stored = await waitFor("four dimensions stored while one is pending", async () => {
+        const rows = await ts.tdb.db.dataSource.query(`SELECT dimension FROM dimension_results WHERE analysis_id = $1 AND score IS NOT NULL`, [queued.id]);
+        return rows.length === 4 ? rows.map((r: { dimension: string }) => r.dimension) : undefined;
+      });
+      expect(stored).not.toContain("call_control");
+      expect((await ts.gql(ANALYSIS, { id: queued.id })).data!.analysis.status).toBe("RUNNING");
+      release();
+      expect((await finished(queued.id)).status).toBe("COMPLETED");
+    } finally {
+      release();
+      answer = goodAnswer;
+    }
   });
 
   it("retries an invalid answer once with the validation error, then records the failure while other dimensions keep their results", async () => {

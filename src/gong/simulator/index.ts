@@ -65,6 +65,11 @@ export async function startGongSimulator(opts: SimulatorOptions = {}): Promise<R
   });
 
   const server: Server = createServer(handler);
+  // Node's 5 s keep-alive let a loaded machine close an idle socket just as a client reused it
+  // (seen as ECONNRESET in tests). Like Gong's load balancers, keep idle connections for a minute;
+  // close() still ends them at once (closeAllConnections).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const host = opts.host ?? SIMULATOR_DEFAULTS.host;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

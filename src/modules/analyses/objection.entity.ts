@@ -22,7 +22,7 @@ export class Objection {
   @Column({ type: "integer" })
   seq: number;
 
-  @Field({ description: "Category: pricing, timing, competition, security, technical_fit, authority, need …" })
+  @Field({ description: "Category: PRICING, TIMING, COMPETITION, SECURITY, TECHNICAL_FIT, AUTHORITY, NEED or OTHER." })
   @Column({ type: "text" })
   type: string;
 

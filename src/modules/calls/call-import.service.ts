@@ -19,8 +19,8 @@ import {
   gongCallTranscriptSchema,
   gongExtensiveCallSchema,
   type CallImport,
-  type GongParty,
 } from "./import/gong-shapes";
+import { prepareParticipants, prepareSegments, type PreparedParticipant } from "./import/prepare-import";
 
 export interface ImportOptions {
   internalDomains: string[];
@@ -41,15 +41,6 @@ export interface ImportResult {
   participants: number;
 }
 
-interface PreparedParticipant {
-  partyKey: string;
-  speakerId: string | null;
-  name: string;
-  email: string | null;
-  title: string | null;
-  side: Side;
-  gongUserId: string | null;
-}
 
 const SEGMENT_BATCH = 500;
 
@@ -81,9 +72,9 @@ export class CallImportService {
   }
 
   async importCall(imp: CallImport, overrides: ImportOverrides = {}): Promise<ImportResult> {
-    const participants = this.prepareParticipants(imp);
+    const participants = prepareParticipants(imp, this.opts.internalDomains);
     const bySpeaker = new Map(participants.filter((p) => p.speakerId).map((p) => [p.speakerId!, p]));
-    const segments = this.prepareSegments(imp, bySpeaker);
+    const segments = prepareSegments(imp, bySpeaker);
     const meta = imp.call.metaData;
     const title = meta.title?.trim() || "Untitled call";
     const transcriptText = segments.map((s) => s.text).join("\n");
@@ -168,91 +159,6 @@ export class CallImportService {
     });
   }
 
-  private sideOf(party: GongParty): Side {
-    const domain = party.emailAddress?.split("@")[1]?.toLowerCase();
-    if (party.affiliation === "Internal") return Side.INTERNAL;
-    if (party.affiliation === "External") return Side.EXTERNAL;
-    if (domain && this.opts.internalDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) return Side.INTERNAL;
-    if (domain) return Side.EXTERNAL;
-    return Side.UNKNOWN;
-  }
-
-  private prepareParticipants(imp: CallImport): PreparedParticipant[] {
-    const parties = imp.call.parties ?? [];
-    const seen = new Set<string>();
-    const out: PreparedParticipant[] = [];
-    for (const party of parties) {
-      const partyKey = party.id ?? party.speakerId ?? party.emailAddress?.toLowerCase() ?? party.name?.trim().toLowerCase();
-      if (!partyKey || seen.has(partyKey)) continue;
-      seen.add(partyKey);
-      out.push({
-        partyKey,
-        speakerId: party.speakerId ?? null,
-        name: party.name?.trim() || party.emailAddress || "Unknown participant",
-        email: party.emailAddress?.trim().toLowerCase() || null,
-        title: party.title ?? null,
-        side: this.sideOf(party),
-        gongUserId: party.userId ?? null,
-      });
-    }
-    // Imported calls may come without parties: then each speaker becomes an anonymous participant.
-    if (parties.length === 0) {
-      const speakers = [...new Set(imp.transcript.transcript.map((m) => m.speakerId).filter((s): s is string => !!s))];
-      speakers.forEach((speakerId, i) =>
-        out.push({
-          partyKey: speakerId,
-          speakerId,
-          name: `Speaker ${i + 1}`,
-          email: null,
-          title: null,
-          side: Side.UNKNOWN,
-          gongUserId: null,
-        }),
-      );
-    }
-    return out;
-  }
-
-  private prepareSegments(imp: CallImport, bySpeaker: Map<string, PreparedParticipant>) {
-    const segments: {
-      speakerId: string | null;
-      speakerName: string | null;
-      startMs: number;
-      endMs: number;
-      text: string;
-      topic: string | null;
-    }[] = [];
-    const unknown = new Set<string>();
-    for (const mono of imp.transcript.transcript) {
-      const speakerId = mono.speakerId ?? null;
-      const participant = speakerId ? bySpeaker.get(speakerId) : undefined;
-      if (speakerId && !participant) unknown.add(speakerId);
-      for (const s of mono.sentences) {
-        const text = s.text.trim();
-        if (!text) continue;
-        if (s.end < s.start) {
-          throw new InvalidTranscriptError(`A sentence ends (${s.end} ms) before it starts (${s.start} ms): "${text.slice(0, 60)}".`);
-        }
-        segments.push({
-          speakerId,
-          speakerName: participant?.name ?? null,
-          startMs: s.start,
-          endMs: s.end,
-          text,
-          topic: mono.topic ?? null,
-        });
-      }
-    }
-    if (unknown.size > 0) {
-      throw new InvalidTranscriptError(
-        `The transcript refers to speaker id${unknown.size > 1 ? "s" : ""} ${[...unknown].join(", ")} that no participant of the call has.`,
-        { reasonDetail: "UNKNOWN_SPEAKER", speakerIds: [...unknown] },
-      );
-    }
-    if (segments.length === 0) throw new InvalidTranscriptError("The transcript has no sentences.");
-    segments.sort((a, b) => a.startMs - b.startMs);
-    return segments;
-  }
 
   /**
    * Finds or creates the rep of every internal participant: by Gong user id first (emails can be
