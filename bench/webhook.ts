@@ -8,9 +8,16 @@
 import os from "node:os";
 import { startServer, WEBHOOK_PATH } from "./src-imports";
 import { backendsFor, openBenchApp, type BackendKind } from "./backends";
-import { buildDeliveries, rsaKeyPair, runDeliveries, signDeliveries, startBare202, type LoadResult } from "./webhook-load";
+import { buildDeliveries, rsaKeyPair, runDeliveries as runInThisThread, runDeliveriesInWorker, signDeliveries, startBare202, type LoadResult } from "./webhook-load";
 import { fmt, int, pad, padEnd, passFail, type SectionContext } from "./section";
 import { median } from "./http";
+
+/**
+ * BENCH_WEBHOOK_CLIENT=worker runs the load generator in a worker thread (a diagnostic: how much of
+ * the server's event loop the in-process client takes); by default it shares the server's thread.
+ */
+const CLIENT_IN_WORKER = process.env.BENCH_WEBHOOK_CLIENT === "worker";
+const runDeliveries = CLIENT_IN_WORKER ? runDeliveriesInWorker : runInThisThread;
 
 /** Timed deliveries per level; each level first sends 2 × concurrency untimed ones over the same sockets. */
 const LEVELS = [
@@ -189,6 +196,7 @@ export async function webhookSection(ctx: SectionContext): Promise<void> {
   );
   out(
     `   load generator: node:http + http.Agent({ keepAlive: true, maxSockets: concurrency }) in the SAME process as the server` +
+      (CLIENT_IN_WORKER ? " but in a WORKER THREAD (BENCH_WEBHOOK_CLIENT=worker; ELU is the server thread's)" : ", on the server's thread") +
       ` — it shares the ${os.cpus().length} CPU cores (and, with PGlite, the database's thread); the same deliveries go to a bare node:http handler answering 202`,
   );
   out(
@@ -197,7 +205,9 @@ export async function webhookSection(ctx: SectionContext): Promise<void> {
   );
   if (!ctx.pgAdminUrl) out(`   PostgreSQL: skipped (${ctx.pgSkipReason})`);
   const results: BackendResult[] = [];
-  for (const kind of backendsFor(ctx)) results.push(await runBackend(ctx, kind, key, bodies));
+  // BENCH_WEBHOOK_BACKENDS=postgres (or pglite) runs one backend only (iterating on one of them).
+  const only = process.env.BENCH_WEBHOOK_BACKENDS?.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const kind of backendsFor(ctx)) if (!only?.length || only.includes(kind)) results.push(await runBackend(ctx, kind, key, bodies));
   out(`   JWTs signed before timing: ${results.map((r) => `${fmt(r.msPerSignature, 2)} ms`).join(" / ")} per signature (RS256, 2048-bit; not counted)`);
   for (const r of results) printBackend(ctx, r);
   out();

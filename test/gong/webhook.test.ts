@@ -3,12 +3,14 @@
  * webhook contract is checked for its status and for how many jobs it queued.
  */
 import crypto from "node:crypto";
-import { SignJWT, importPKCS8 } from "jose";
+import { SignJWT, importPKCS8, importSPKI, jwtVerify, errors as joseErrors } from "jose";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { backend } from "../helpers/test-db";
 import { waitFor } from "../helpers/wait";
 import { startGongSimulator } from "../../src/gong/simulator";
 import type { RunningSimulator } from "../../src/gong/simulator/types";
+import { WebhookVerifier, type VerifyResult } from "../../src/gong/webhook-verify";
+import { deliverySchema, readDelivery } from "../../src/gong/webhook";
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 });
 const privatePem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
@@ -171,6 +173,113 @@ describe(`Gong webhook receiver (${backend})`, () => {
     expect(text).toMatch(/callcoach_webhook_deliveries_total\{outcome="queued"\} [1-9]/);
     expect(text).toMatch(/callcoach_webhook_deliveries_total\{outcome="unauthorized"\} [1-9]/);
   });
+
+  it("queues exactly one job when deliveries of one call arrive concurrently", async () => {
+    const gongCallId = sim.addCall();
+    const results = await Promise.all(Array.from({ length: 8 }, () => sim.sendWebhook({ url: hook, gongCallId })));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 202]);
+    for (const r of results) expect(JSON.parse(r.body).status).toBe(r.status === 202 ? "queued" : "duplicate");
+    expect(await jobs(gongCallId)).toBe(1);
+    expect((await deliveries(gongCallId)).sort()).toEqual([...Array(7).fill("duplicate"), "queued"]);
+  });
+
+  it("records and enqueues in one statement, and the job is the row pg-boss's send writes for the queue", async () => {
+    const app = ts.server.app;
+    // The multi-statement transaction is only the fallback for a pg-boss whose insert cannot be a CTE.
+    const fallback = jest.spyOn(app.services.webhooks as unknown as { recordInTransaction(): unknown }, "recordInTransaction");
+    const gongCallId = sim.addCall();
+    try {
+      const r = await sim.sendWebhook({ url: hook, gongCallId });
+      expect(r.status).toBe(202);
+      const dup = await sim.sendWebhook({ url: hook, gongCallId });
+      expect(JSON.parse(dup.body).status).toBe("duplicate");
+      expect(fallback).not.toHaveBeenCalled();
+    } finally {
+      fallback.mockRestore();
+    }
+    // The same payload through JobQueue.enqueue outside any transaction: pg-boss's send with its own connection.
+    const reference = sim.addCall();
+    await app.queue.enqueue("call.ingest", { gongCallId: reference, source: "webhook" });
+    const columns = `name, data, priority, retry_limit, retry_delay, retry_backoff, expire_in, dead_letter, policy,
+      singleton_key, singleton_on, keep_until - start_after AS kept, start_after - created_on < interval '1 minute' AS starts_now`;
+    const row = async (id: string) =>
+      (await app.db.dataSource.query(`SELECT ${columns} FROM pgboss.job WHERE name = 'call.ingest' AND data->>'gongCallId' = $1`, [id]))[0];
+    const viaWebhook = await row(gongCallId);
+    const viaSend = await row(reference);
+    expect(viaWebhook).toEqual({ ...viaSend, data: { gongCallId, source: "webhook" } });
+    expect(viaSend.data).toEqual({ gongCallId: reference, source: "webhook" });
+    const [link] = await app.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_deliveries d JOIN pgboss.job j ON j.name = 'call.ingest' AND j.id = d.job_id::uuid
+        WHERE d.gong_call_id = $1 AND d.outcome = 'queued'`,
+      [gongCallId],
+    );
+    expect(link.n).toBe(1);
+  });
+
+  it("acknowledges deliveries of distinct calls waiting together in one statement; a duplicate among them holds none back", async () => {
+    const webhooks = ts.server.app.services.webhooks;
+    const acknowledge = jest.spyOn(webhooks as unknown as { acknowledge(batch: unknown[]): Promise<void> }, "acknowledge");
+    const queued = sim.addCall();
+    const first = await webhooks.record({ gongCallId: queued, bodySha256: "a".repeat(64), isTest: false });
+    expect(first.status).toBe("queued");
+    const fresh = Array.from({ length: 11 }, () => sim.addCall());
+    try {
+      const results = await Promise.all([queued, ...fresh].map((gongCallId) => webhooks.record({ gongCallId, bodySha256: "b".repeat(64), isTest: false })));
+      expect(results.map((r) => r.status)).toEqual(["duplicate", ...fresh.map(() => "queued")]);
+      expect(new Set(results.map((r) => r.jobId)).size).toBe(12); // eleven jobs and null
+      // More deliveries waited than statements may run at once: some statement carried several.
+      expect(Math.max(...acknowledge.mock.calls.map(([batch]) => batch.length))).toBeGreaterThan(1);
+    } finally {
+      acknowledge.mockRestore();
+    }
+    expect(await jobs(queued)).toBe(1);
+    expect(await deliveries(queued)).toEqual(["queued", "duplicate"]);
+    for (const id of fresh) {
+      expect(await jobs(id)).toBe(1);
+      expect(await deliveries(id)).toEqual(["queued"]);
+    }
+    const [link] = await ts.tdb.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM webhook_deliveries d JOIN pgboss.job j ON j.name = 'call.ingest' AND j.id = d.job_id::uuid
+        WHERE d.gong_call_id = ANY($1) AND d.outcome = 'queued' AND j.data->>'gongCallId' = d.gong_call_id`,
+      [fresh],
+    );
+    expect(link.n).toBe(11);
+  });
+
+  it("rolls the job back when the delivery cannot be recorded after the job was inserted (503, nothing kept)", async () => {
+    const gongCallId = sim.addCall();
+    // Fails the webhook_deliveries insert, which runs after pg-boss's insert of the job.
+    await ts.tdb.db.dataSource.query(`ALTER TABLE webhook_deliveries ADD CONSTRAINT ck_test_refuse CHECK (gong_call_id <> '${gongCallId}') NOT VALID`);
+    try {
+      const r = await sim.sendWebhook({ url: hook, gongCallId });
+      expect(r.status).toBe(503);
+      expect(await jobs(gongCallId)).toBe(0);
+      expect(await deliveries(gongCallId)).toEqual([]);
+    } finally {
+      await ts.tdb.db.dataSource.query(`ALTER TABLE webhook_deliveries DROP CONSTRAINT ck_test_refuse`);
+    }
+    const retry = await sim.sendWebhook({ url: hook, gongCallId });
+    expect(retry.status).toBe(202);
+    expect(await jobs(gongCallId)).toBe(1);
+  });
+
+  it("fails only the delivery that cannot be recorded when it waited with others", async () => {
+    const webhooks = ts.server.app.services.webhooks;
+    const refused = sim.addCall();
+    const others = Array.from({ length: 9 }, () => sim.addCall());
+    await ts.tdb.db.dataSource.query(`ALTER TABLE webhook_deliveries ADD CONSTRAINT ck_test_refuse CHECK (gong_call_id <> '${refused}') NOT VALID`);
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      results = await Promise.allSettled([...others, refused].map((gongCallId) => webhooks.record({ gongCallId, bodySha256: "c".repeat(64), isTest: false })));
+    } finally {
+      await ts.tdb.db.dataSource.query(`ALTER TABLE webhook_deliveries DROP CONSTRAINT ck_test_refuse`);
+    }
+    expect(results.map((r) => r.status)).toEqual([...others.map(() => "fulfilled"), "rejected"]);
+    expect(await jobs(refused)).toBe(0);
+    expect(await deliveries(refused)).toEqual([]);
+    for (const id of others) expect(await jobs(id)).toBe(1);
+  });
 });
 
 describe(`Gong webhook receiver configuration (${backend})`, () => {
@@ -209,5 +318,166 @@ describe(`Gong webhook receiver configuration (${backend})`, () => {
       await insecure.close();
       await sim.stop();
     }
+  });
+});
+
+describe("Gong webhook JWT verification: the same verdicts as jose's jwtVerify", () => {
+  const url = "https://callcoach.example/webhooks/gong?rule=calls";
+  const body = Buffer.from(JSON.stringify({ isTest: false, callData: { metaData: { id: "123" } } }));
+  const bodySha256 = crypto.createHash("sha256").update(body).digest("hex");
+  const now = () => Math.floor(Date.now() / 1000);
+  const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v), "utf8").toString("base64url");
+  const claims = (extra: Record<string, unknown> = {}) => ({ webhook_url: url, body_sha256: bodySha256, exp: now() + 300, ...extra });
+  const rs = (input: string, key: crypto.KeyObject = privateKey, hash = "sha256") => crypto.sign(hash, Buffer.from(input, "utf8"), key).toString("base64url");
+  /** header and payload given as values (JSON-encoded) or as raw strings (already base64url, with `raw`). */
+  const token = (header: unknown, payload: unknown, opts: { raw?: boolean; key?: crypto.KeyObject; sig?: string; hash?: string } = {}) => {
+    const input = opts.raw ? `${header}.${payload}` : `${b64(header)}.${b64(payload)}`;
+    return `${input}.${opts.sig ?? rs(input, opts.key, opts.hash)}`;
+  };
+  const other = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+  const rs256 = { alg: "RS256", typ: "JWT" };
+  const bom = "\uFEFF";
+  const cases: [string, string][] = [
+    ["valid", token(rs256, claims())],
+    ["valid, no typ", token({ alg: "RS256" }, claims())],
+    ["valid, unknown header fields", token({ alg: "RS256", typ: "other", kid: "x" }, claims())],
+    ["expired beyond the skew", token(rs256, claims({ exp: now() - 600 }))],
+    ["expired within the skew", token(rs256, claims({ exp: now() - 20 }))],
+    ["exp missing", token(rs256, { webhook_url: url, body_sha256: bodySha256 })],
+    ["exp a string", token(rs256, claims({ exp: String(now() + 300) }))],
+    ["exp null", token(rs256, claims({ exp: null }))],
+    ["nbf in the future", token(rs256, claims({ nbf: now() + 600 }))],
+    ["nbf within the skew", token(rs256, claims({ nbf: now() + 20 }))],
+    ["nbf a string", token(rs256, claims({ nbf: "soon" }))],
+    ["iat a string", token(rs256, claims({ iat: "today" }))],
+    ["iat in the future", token(rs256, claims({ iat: now() + 3600 }))],
+    ["claims an array", token(rs256, [claims()])],
+    ["claims not JSON", token(b64(rs256), b64("not json"), { raw: true })],
+    ["claims with a BOM", token(b64(rs256), b64(bom + JSON.stringify(claims())), { raw: true })],
+    ["header with a BOM", token(b64(bom + JSON.stringify(rs256)), b64(claims()), { raw: true })],
+    ["header not JSON", token(b64("{alg"), b64(claims()), { raw: true })],
+    ["header an array", token(["RS256"], claims())],
+    ["header a string", token("RS256", claims())],
+    ["header null", token(null, claims())],
+    ["header empty", token("", b64(claims()), { raw: true })],
+    ["alg none, unsigned", token({ alg: "none" }, claims(), { sig: "" })],
+    ["alg HS256 keyed with the public key", (() => {
+      const input = `${b64({ alg: "HS256" })}.${b64(claims())}`;
+      return `${input}.${crypto.createHmac("sha256", publicKey.export({ type: "spki", format: "pem" })).update(input).digest("base64url")}`;
+    })()],
+    ["alg RS512", token({ alg: "RS512" }, claims(), { hash: "sha512" })],
+    ["alg PS256", token({ alg: "PS256" }, claims())],
+    ["alg empty", token({ alg: "" }, claims())],
+    ["alg missing", token({ typ: "JWT" }, claims())],
+    ["alg a number", token({ alg: 256 }, claims())],
+    ["crit b64 true", token({ alg: "RS256", crit: ["b64"], b64: true }, claims())],
+    ["crit b64 false (unencoded payload)", token(b64({ alg: "RS256", crit: ["b64"], b64: false }), JSON.stringify(claims()), { raw: true })],
+    ["crit b64 missing", token({ alg: "RS256", crit: ["b64"] }, claims())],
+    ["crit b64 not a boolean", token({ alg: "RS256", crit: ["b64"], b64: "yes" }, claims())],
+    ["crit unknown", token({ alg: "RS256", crit: ["exp"], exp: 1 }, claims())],
+    ["crit b64 then unknown", token({ alg: "RS256", crit: ["b64", "zip"], b64: true, zip: 1 }, claims())],
+    ["crit empty", token({ alg: "RS256", crit: [] }, claims())],
+    ["crit a string", token({ alg: "RS256", crit: "b64", b64: true }, claims())],
+    ["crit with an empty name", token({ alg: "RS256", crit: [""] }, claims())],
+    ["b64 false without crit", token({ alg: "RS256", b64: false }, claims())],
+    ["signed by another key", token(rs256, claims(), { key: other })],
+    ["signature empty", token(rs256, claims(), { sig: "" })],
+    ["signature truncated", token(rs256, claims()).slice(0, -10)],
+    ["signature not base64url", token(rs256, claims(), { sig: "!!!*" })],
+    ["payload tampered", (() => {
+      const [h, , s] = token(rs256, claims()).split(".");
+      return `${h}.${b64(claims({ exp: now() + 9999 }))}.${s}`;
+    })()],
+    ["two parts", token(rs256, claims()).split(".").slice(0, 2).join(".")],
+    ["four parts", `${token(rs256, claims())}.x`],
+    ["empty", ""],
+    ["blank", "   "],
+    ["Bearer only", "Bearer "],
+    ["valid with a Bearer prefix", `Bearer ${token(rs256, claims())}`],
+    ["valid with a lower-case bearer prefix and spaces", `bearer   ${token(rs256, claims())}  `],
+    ["dots only", ".."],
+    ["body_sha256 of another body", token(rs256, claims({ body_sha256: "0".repeat(64) }))],
+    ["body_sha256 upper case", token(rs256, claims({ body_sha256: bodySha256.toUpperCase() }))],
+    ["body_sha256 missing", token(rs256, { webhook_url: url, exp: now() + 300 })],
+    ["webhook_url of another route", token(rs256, claims({ webhook_url: url + "&x=1" }))],
+  ];
+
+  /** The verification before the synchronous twin: jose's jwtVerify, classified as the verifier did. */
+  async function joseVerdict(key: crypto.KeyObject | Uint8Array, authorization: string): Promise<VerifyResult> {
+    const jwt = authorization.replace(/^Bearer\s+/i, "").trim();
+    if (!jwt) return { ok: false, reason: "missing JWT in Authorization" };
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(jwt, key, { algorithms: ["RS256"], clockTolerance: 60, requiredClaims: ["exp"] }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: "JWT expired" };
+      if (err instanceof joseErrors.JWSSignatureVerificationFailed) return { ok: false, reason: "bad JWT signature" };
+      return { ok: false, reason: `invalid JWT (${(err as Error).name})` };
+    }
+    if (typeof payload.body_sha256 !== "string" || payload.body_sha256.toLowerCase() !== bodySha256) return { ok: false, reason: "body_sha256 does not match the body" };
+    if (payload.webhook_url !== url) return { ok: false, reason: `webhook_url does not match ${url}` };
+    return { ok: true, method: "jwt" };
+  }
+
+  it.each([
+    ["the configured RSA-2048 key", () => publicKey],
+    ["an RSA-1024 key (jose refuses it for RS256)", () => crypto.generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey],
+    ["an EC key", () => crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey],
+  ])(`with %s, on ${cases.length} crafted tokens`, async (_what, makeKey) => {
+    const pub = makeKey();
+    const verifier = new WebhookVerifier({ publicKey: pub.export({ type: "spki", format: "der" }).toString("base64"), insecure: false });
+    await verifier.checkKey();
+    expect(verifier.verifiesWithTwin).toBe(true); // not jose again
+    const joseKey = (await importSPKI(pub.export({ type: "spki", format: "pem" }).toString(), "RS256")) as crypto.KeyObject;
+    const got: Record<string, VerifyResult> = {};
+    const want: Record<string, VerifyResult> = {};
+    for (const [name, jwt] of cases) {
+      want[name] = await joseVerdict(joseKey, jwt);
+      got[name] = await verifier.verify({ authorization: jwt, urlKey: undefined, body, url });
+    }
+    expect(got).toEqual(want);
+    if (pub === publicKey) {
+      // The corpus exercises every outcome.
+      const reasons = new Set(Object.values(want).map((v) => (v.ok ? "ok" : v.reason.replace(/ \(.*|does not match.*/, ""))));
+      expect([...reasons].sort()).toEqual(["JWT expired", "bad JWT signature", "body_sha256 ", "invalid JWT", "missing JWT in Authorization", "ok", "webhook_url "]);
+      const invalid = new Set(Object.values(want).flatMap((v) => (!v.ok && v.reason.startsWith("invalid JWT") ? [v.reason] : [])));
+      expect([...invalid].sort()).toEqual([
+        "invalid JWT (JOSEAlgNotAllowed)",
+        "invalid JWT (JOSENotSupported)",
+        "invalid JWT (JWSInvalid)",
+        "invalid JWT (JWTClaimValidationFailed)",
+        "invalid JWT (JWTInvalid)",
+      ]);
+    }
+  });
+});
+
+describe("Gong webhook delivery shape: readDelivery accepts what deliverySchema accepts", () => {
+  const meta = (id: unknown) => ({ metaData: { id, url: "https://x" }, parties: [] });
+  it.each([
+    ["a delivery", { isTest: false, callData: meta("8123") }],
+    ["a test delivery", { isTest: true, callData: meta("1") }],
+    ["no isTest", { callData: meta("12345678901234567890") }],
+    ["isTest null", { isTest: null, callData: meta("1") }],
+    ["isTest a string", { isTest: "false", callData: meta("1") }],
+    ["isTest 0", { isTest: 0, callData: meta("1") }],
+    ["id of 21 digits", { callData: meta("123456789012345678901") }],
+    ["id empty", { callData: meta("") }],
+    ["id with a sign", { callData: meta("-1") }],
+    ["id with a newline", { callData: meta("1\n") }],
+    ["id a number", { callData: meta(1) }],
+    ["id missing", { callData: { metaData: {} } }],
+    ["metaData an array", { callData: { metaData: ["1"] } }],
+    ["metaData null", { callData: { metaData: null } }],
+    ["callData missing", { isTest: false }],
+    ["callData a string", { callData: "x" }],
+    ["callData an array", { callData: [meta("1")] }],
+    ["an array", [{ callData: meta("1") }]],
+    ["null", null],
+    ["a number", 5],
+    ["a string", "delivery"],
+  ])("%s", (_what, json) => {
+    const parsed = deliverySchema.safeParse(json);
+    expect(readDelivery(json)).toEqual(parsed.success ? { isTest: parsed.data.isTest, gongCallId: parsed.data.callData.metaData.id } : null);
   });
 });
