@@ -17,7 +17,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: { DateTimeISO: "string", DateTime: "string", JSONObject: "Record<string, unknown>" },
+        scalars: { DateTimeISO: "string", DateTime: "string", JSONObject: "Record<string, unknown>", LocalDate: "string" },
       },
     },
   },

@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: SQL statements per request, throughput against a bare Apollo Server, cold
- * start of `callcoach serve`, Gong webhook acknowledgement, job pickup latency, a Gong backfill
- * and the Claude analysis engine (against the fake Messages API).
+ * start of `callcoach serve`, Gong webhook acknowledgement, job pickup latency, a Gong backfill,
+ * the Claude analysis engine (against the fake Messages API), searchCalls over 10,000 calls and
+ * trends at 1,000,000 dimension results.
  * Benchmarks report; they do not fail: goal checks print PASS/FAIL and the process exits 0 (1 only
  * when a benchmark itself could not run). See docs/benchmarks.md.
  *
- *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart,webhook,queue,backfill,analysis]
+ *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart,webhook,queue,backfill,analysis,search,trends,review]
  *                          [--backfill-calls=1000] [--queue-jobs=200]
  *                          [--analysis-latency=300] [--analysis-runs=5] [--analysis-repeats=20]
+ *                          [--search-calls=10000] [--search-pglite-calls=10000] [--search-runs=30]
+ *                          [--trends-results=1000000] [--trends-pglite-results=1000000] [--trends-runs=50]
  *
  * BENCH_DATABASE_URL=postgres://…  runs sections 1–2 on a fresh database created on that server
  *                                  (dropped at the end) instead of an in-memory PGlite.
@@ -16,6 +19,8 @@
  * The webhook, queue and backfill sections run on a fresh database on the server of
  * BENCH_DATABASE_URL (else 127.0.0.1:5432 when reachable) and, webhook and queue, also on PGlite.
  * The analysis section runs on an in-memory PGlite against a local fake Anthropic API (no network).
+ * The search section runs on both (PostgreSQL first, when available).
+ * The trends section too (PostgreSQL first, when available).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -35,6 +40,9 @@ import { webhookSection } from "./webhook";
 import { queueSection } from "./queue";
 import { backfillSection } from "./backfill";
 import { analysisSection } from "./analysis";
+import { searchSection } from "./search";
+import { trendsSection } from "./trends";
+import { reviewSection } from "./review";
 
 
 const SIZES = [10, 50, 100];
@@ -49,7 +57,7 @@ const COLD_RUNS = 3;
 
 const SEED = { calls: 120, repsPerCall: 2, customersPerCall: 2, sentencesPerCall: 40, repPoolSize: 12 };
 
-const ALL_SECTIONS = ["statements", "throughput", "coldstart", "webhook", "queue", "backfill", "analysis"] as const;
+const ALL_SECTIONS = ["statements", "throughput", "coldstart", "webhook", "queue", "backfill", "analysis", "search", "trends", "review"] as const;
 type Section = (typeof ALL_SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -64,6 +72,10 @@ const analysisOpts = {
   runs: intFlag(argv, "analysis-runs", 5),
   repeats: intFlag(argv, "analysis-repeats", 20),
 };
+const searchCalls = intFlag(argv, "search-calls", 10_000);
+const searchOpts = { calls: searchCalls, pgliteCalls: intFlag(argv, "search-pglite-calls", searchCalls), runs: intFlag(argv, "search-runs", 30) };
+const trendsResults = intFlag(argv, "trends-results", 1_000_000);
+const trendsOpts = { results: trendsResults, pgliteResults: intFlag(argv, "trends-pglite-results", trendsResults), runs: intFlag(argv, "trends-runs", 50) };
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const out = (line = "") => process.stdout.write(line + "\n");
@@ -392,12 +404,12 @@ async function main(): Promise<void> {
   }
   if (sections.has("coldstart")) await coldStartSection(root, tmp);
 
-  const later = (["webhook", "queue", "backfill", "analysis"] as const).filter((s) => sections.has(s));
+  const later = (["webhook", "queue", "backfill", "analysis", "search", "trends", "review"] as const).filter((s) => sections.has(s));
   let failures = 0;
   if (later.length) {
     const pg = await findPostgres();
     const ctx: SectionContext = { tmp, out, progress, onCleanup, pgAdminUrl: pg.url, pgSkipReason: pg.reason };
-    if (pg.url && later.some((s) => s !== "analysis")) out(`PostgreSQL for sections 4–6: ${describePgUrl(pg.url).replace(/\/[^/]*$/, "")} (a fresh database per run, dropped afterwards)`);
+    if (pg.url && later.some((s) => s !== "analysis")) out(`PostgreSQL for sections 4–6, 8 and 9: ${describePgUrl(pg.url).replace(/\/[^/]*$/, "")} (a fresh database per run, dropped afterwards)`);
     out();
     for (const name of later) {
       const mark = cleanups.length;
@@ -406,6 +418,12 @@ async function main(): Promise<void> {
         if (name === "queue") await queueSection(ctx, { jobs: queueJobs });
         if (name === "backfill") await backfillSection(ctx, { calls: backfillCalls });
         if (name === "analysis") await analysisSection(ctx, analysisOpts);
+        if (name === "search") await searchSection(ctx, searchOpts);
+        if (name === "trends") await trendsSection(ctx, trendsOpts);
+        if (name === "review") {
+          out("10. Weekly review for 50 reps (catch-up analyses with the fake API, then the reports)");
+          await reviewSection(ctx, { latencyMs: intFlag(argv, "review-latency", 300) });
+        }
       } catch (err) {
         failures++;
         out(`   ${name}: could not run: ${(err as Error).message}`);

@@ -26,3 +26,8 @@ export { loadCallForAnalysis, productKnowledge, scoredSubjects } from "../src/an
 export type { PromptContext } from "../src/analysis/prompts";
 export type { DimensionSpec } from "../src/analysis/types";
 export type { RubricDimension } from "../src/modules/rubrics/rubric.entity";
+export { CallGenerator, type SimCall } from "../src/gong/simulator/generate-call";
+export { buildUsers, userEmail, userName, type SimUser } from "../src/gong/simulator/users";
+export { Prng } from "../src/gong/simulator/prng";
+export { classifyCallType, classifyProduct, gongContentHints } from "../src/modules/calls/call-classifier";
+export { TokenRole } from "../src/modules/tokens/api-token.entity";

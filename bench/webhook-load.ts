@@ -14,7 +14,9 @@ import crypto, { type KeyObject } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import fs from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import { FULL_SELECTION, SimulatorDataset, projectCall } from "./src-imports";
 import { percentile } from "./http";
 
@@ -178,7 +180,15 @@ function post(url: URL, agent: http.Agent, d: Delivery, timeoutMs: number): Prom
  * Sends every delivery to `url` with `concurrency` workers over a fresh keep-alive agent. The first
  * `warmup` deliveries are sent first over the same agent and not timed (their answers are counted).
  */
-export async function runDeliveries(url: string, deliveries: Delivery[], concurrency: number, warmup = 0, timeoutMs = 30_000): Promise<LoadResult> {
+export async function runDeliveries(
+  url: string,
+  deliveries: Delivery[],
+  concurrency: number,
+  warmup = 0,
+  timeoutMs = 30_000,
+  /** Called when the timed part starts (after the warm-up). */
+  onTimed?: () => void,
+): Promise<LoadResult> {
   const target = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
@@ -210,6 +220,7 @@ export async function runDeliveries(url: string, deliveries: Delivery[], concurr
   };
   const workers = (stopAt: number) => Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, stopAt - next)) }, () => worker(stopAt)));
   try {
+    if (timedFrom === 0) onTimed?.();
     if (timedFrom > 0) {
       // Warm-up over the same agent (opens the sockets); answers counted, latencies not.
       await workers(timedFrom);
@@ -219,6 +230,7 @@ export async function runDeliveries(url: string, deliveries: Delivery[], concurr
       cpu0 = process.cpuUsage();
       sys0 = cpuTimes();
       pg0 = postgresCpuMs();
+      onTimed?.();
     }
     await workers(deliveries.length);
   } finally {
@@ -274,4 +286,42 @@ export async function startBare202(): Promise<{ url: string; close(): Promise<vo
         server.closeAllConnections();
       })),
   };
+}
+
+/**
+ * `runDeliveries` from a worker thread of this process (BENCH_WEBHOOK_CLIENT=worker): the load
+ * generator's work leaves the server's event loop but still shares the machine's cores and counts
+ * in the process's CPU time. Latencies and throughput are the worker's; the event-loop utilisation
+ * is the main thread's (the server's), CPU and /proc figures are taken over the same timed part.
+ */
+export function runDeliveriesInWorker(url: string, deliveries: Delivery[], concurrency: number, warmup = 0, timeoutMs = 30_000): Promise<LoadResult> {
+  return new Promise<LoadResult>((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, "webhook-load-worker.js"), { workerData: { url, deliveries, concurrency, warmup, timeoutMs } });
+    let elu0 = performance.eventLoopUtilization();
+    let cpu0 = process.cpuUsage();
+    let sys0 = cpuTimes();
+    let pg0 = postgresCpuMs();
+    worker.on("message", (m: { type: "timed" } | { type: "done"; result: LoadResult }) => {
+      if (m.type === "timed") {
+        elu0 = performance.eventLoopUtilization();
+        cpu0 = process.cpuUsage();
+        sys0 = cpuTimes();
+        pg0 = postgresCpuMs();
+        return;
+      }
+      const cpu = process.cpuUsage(cpu0);
+      const sys1 = cpuTimes();
+      const pg1 = postgresCpuMs();
+      const answered = Math.round(m.result.rps * m.result.seconds);
+      resolve({
+        ...m.result,
+        elu: performance.eventLoopUtilization(elu0).utilization,
+        cpuMsPerDelivery: (cpu.user + cpu.system) / 1000 / Math.max(1, answered),
+        machineBusy: sys0 && sys1 && sys1.total > sys0.total ? (sys1.busy - sys0.busy) / (sys1.total - sys0.total) : NaN,
+        postgresCpuMsPerDelivery: pg0 !== null && pg1 !== null ? (pg1 - pg0) / Math.max(1, answered) : NaN,
+      });
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+  });
 }

@@ -4,6 +4,7 @@
  * improvement shown when it is present or missing. Also the talk-ratio targets by call type.
  */
 import { isQuestion } from "./heuristic-text";
+import { CLOSING_TALK_RATIO, TALK_RATIO_IDEAL } from "../modules/insights/targets";
 
 export interface TrackerContext {
   /** Matches the first names of the customer's people (null when none are known). */
@@ -342,23 +343,23 @@ export const CUSTOMER_RISK = new RegExp(
   "i",
 );
 
-/** Talk-ratio targets (our side's share of talk time) by call type; see coaching-domain notes. */
+/** Talk-ratio targets (our side's share of talk time) by call type, from the one targets module. */
 const TALK_TARGETS: Record<string, { target: number; label: string }> = {
-  discovery: { target: 0.3, label: "discovery" },
-  demo: { target: 0.5, label: "a demo" },
-  technical_deep_dive: { target: 0.5, label: "a technical deep dive" },
-  negotiation: { target: 0.4, label: "negotiation" },
-  closing: { target: 0.35, label: "a closing call" },
-  renewal: { target: 0.4, label: "a renewal" },
-  qbr: { target: 0.4, label: "a QBR" },
-  onboarding: { target: 0.5, label: "onboarding" },
+  discovery: { target: TALK_RATIO_IDEAL.DISCOVERY.ideal, label: "discovery" },
+  demo: { target: TALK_RATIO_IDEAL.DEMO.ideal, label: "a demo" },
+  technical_deep_dive: { target: TALK_RATIO_IDEAL.TECHNICAL_DEEP_DIVE.ideal, label: "a technical deep dive" },
+  negotiation: { target: TALK_RATIO_IDEAL.NEGOTIATION.ideal, label: "negotiation" },
+  closing: { target: CLOSING_TALK_RATIO.ideal, label: "a closing call" },
+  renewal: { target: TALK_RATIO_IDEAL.RENEWAL.ideal, label: "a renewal" },
+  qbr: { target: TALK_RATIO_IDEAL.QBR.ideal, label: "a QBR" },
+  onboarding: { target: TALK_RATIO_IDEAL.ONBOARDING.ideal, label: "onboarding" },
 };
 
 /** Normalised call type ("Technical deep dive" → "technical_deep_dive"). */
 export const normalCallType = (callType: string): string => callType.trim().toLowerCase().replace(/[\s-]+/g, "_");
 
 export function talkTarget(callType: string): { target: number; label: string } {
-  return TALK_TARGETS[normalCallType(callType)] ?? { target: 0.43, label: "this call" };
+  return TALK_TARGETS[normalCallType(callType)] ?? { target: TALK_RATIO_IDEAL.OTHER.ideal, label: "this call" };
 }
 
 /** "discovery call", "demo call", "technical deep dive call" … for summaries. */

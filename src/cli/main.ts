@@ -14,6 +14,7 @@ import { registerGong } from "./gong";
 import { registerKnowledge } from "./knowledge";
 import { registerAnalyze } from "./analyze";
 import { registerMetrics } from "./metrics";
+import { registerReview } from "./review";
 import { ConfigError } from "../core/config";
 import { KnowledgeError } from "../modules/rubrics/knowledge.loader";
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerKnowledge(program);
   registerAnalyze(program);
   registerMetrics(program);
+  registerReview(program);
   return program;
 }
 

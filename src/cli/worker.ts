@@ -3,6 +3,7 @@ import { cliRuntime, CliError } from "./runtime";
 import { openApp } from "../core/app";
 import { describeConfig } from "../core/config";
 import { scheduleReconciliation } from "../gong/reconcile";
+import { scheduleWeeklyReview } from "../modules/reports/review-scheduler";
 
 export function registerWorker(program: Command): void {
   program
@@ -22,6 +23,7 @@ export function registerWorker(program: Command): void {
       try {
         await app.queue.work(app);
         await scheduleReconciliation(app);
+        scheduleWeeklyReview(app);
       } catch (err) {
         await app.close();
         throw err;

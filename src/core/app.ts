@@ -14,6 +14,7 @@ import { loadDemoData } from "../demo/load-demo";
 import { JobQueue } from "./jobs/job-queue";
 import { JOB_DEFINITIONS } from "./jobs/registry";
 import { scheduleReconciliation } from "../gong/reconcile";
+import { scheduleWeeklyReview } from "../modules/reports/review-scheduler";
 import { checkWebhookConfig } from "../gong/webhook";
 import { loadKnowledge } from "../modules/rubrics/knowledge.loader";
 import { createEventBus } from "./pubsub";
@@ -31,6 +32,8 @@ export interface App {
   services: Services;
   /** The job runner (not started until something needs it: serve, worker, job commands). */
   queue: JobQueue;
+  /** Runs `fn` when the app closes, before the job runner stops (timers, schedules). */
+  onClose(fn: () => void | Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -61,14 +64,19 @@ export async function openApp(
   const queue = new JobQueue(db, logger, JOB_DEFINITIONS);
   const services = createServices(db.dataSource, config, logger, queue, events);
   let closing: Promise<void> | undefined;
+  const closers: (() => void | Promise<void>)[] = [];
   return {
     config,
     logger,
     db,
     services,
     queue,
+    onClose(fn) {
+      closers.push(fn);
+    },
     close() {
       closing ??= (async () => {
+        for (const fn of closers.splice(0)) await fn();
         await queue.stop();
         await events.close();
         await db.close();
@@ -107,6 +115,7 @@ export async function startServer(app: App, opts: ServeOptions): Promise<Server>
   if (opts.workers ?? true) {
     await app.queue.work(app);
     await scheduleReconciliation(app);
+    scheduleWeeklyReview(app);
   } else await app.queue.start(); // enqueue only
   const schema = await createSchema();
   const http = await startHttpServer({ config, logger, db, services, schema });

@@ -63,6 +63,30 @@ export const envSchema = z.object({
     .pipe(z.url().optional())
     .describe("Base URL of a running call-coach server used by clients (e.g. http://127.0.0.1:4000); clients append /graphql."),
   CALLCOACH_TOKEN: optionalString.describe("API token clients (MCP adapter, CLI against a remote server) send as a bearer token."),
+  REVIEW_CRON: z
+    .string()
+    .default("0 6 * * 1")
+    .refine((v) => isValidCron(v), "must be a cron expression such as 0 6 * * 1 (minute hour day month weekday)")
+    .describe("When the weekly review runs (cron, read in REVIEW_TZ): it reports on the week before."),
+  REVIEW_ANALYSIS_BATCH: boolFromEnv(false).describe(
+    "Weekly review: analyse the week's not-yet-analysed calls in batch mode (half price, results within 24 h) instead of at once.",
+  ),
+  REVIEW_WAIT_SECONDS: intFromEnv(300, 5, 86_400).describe(
+    "Weekly review: seconds between checks while the week's analyses are still running (a follow-up job; no worker waits).",
+  ),
+  REPORT_WEBHOOK_URL: optionalString
+    .pipe(z.url({ protocol: /^https?$/ }).optional())
+    .describe("Slack-compatible incoming-webhook URL that receives the weekly team report. Unset: not sent."),
+  SMTP_URL: optionalString
+    .pipe(z.url({ protocol: /^smtps?$/ }).optional())
+    .describe("SMTP server for e-mailed reports (smtp://user:pass@host:587 or smtps://…:465). Unset: no e-mail."),
+  REPORT_EMAIL_TO: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((x) => x.trim()).filter(Boolean))
+    .describe("Comma-separated addresses that receive the weekly team report by e-mail (each rep's own report goes to the rep)."),
+  REPORT_EMAIL_FROM: z.string().default("call-coach <callcoach@localhost>").describe("Sender of report e-mails."),
+  REPORT_RETRY_SECONDS: intFromEnv(60, 1, 3600).describe("First retry delay of a failed report delivery, doubling each attempt (5 retries)."),
   REVIEW_TZ: z
     .string()
     .default("America/Los_Angeles")
@@ -167,6 +191,8 @@ export const SECRET_KEYS = [
   "GONG_API_TOKEN",
   "GONG_WEBHOOK_URL_KEY",
   "ANTHROPIC_API_KEY",
+  "SMTP_URL",
+  "REPORT_WEBHOOK_URL",
 ] as const;
 
 export interface Config {
@@ -183,6 +209,17 @@ export interface Config {
   clientUrl: string | undefined;
   clientToken: string | undefined;
   timeZone: string;
+  /** Weekly review and report delivery (src/modules/reports/). */
+  review: {
+    cron: string;
+    analysisBatch: boolean;
+    waitSeconds: number;
+    webhookUrl: string | undefined;
+    smtpUrl: string | undefined;
+    emailTo: string[];
+    emailFrom: string;
+    retrySeconds: number;
+  };
   graphql: { maxDepth: number; maxAliases: number; maxCost: number; maxPageSize: number };
   demo: boolean;
   /** Absolute path of the knowledge base folder. */
@@ -292,6 +329,16 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     clientUrl: e.CALLCOACH_URL?.replace(/\/+$/, ""),
     clientToken: e.CALLCOACH_TOKEN,
     timeZone: e.REVIEW_TZ,
+    review: {
+      cron: e.REVIEW_CRON,
+      analysisBatch: e.REVIEW_ANALYSIS_BATCH,
+      waitSeconds: e.REVIEW_WAIT_SECONDS,
+      webhookUrl: e.REPORT_WEBHOOK_URL,
+      smtpUrl: e.SMTP_URL,
+      emailTo: e.REPORT_EMAIL_TO,
+      emailFrom: e.REPORT_EMAIL_FROM,
+      retrySeconds: e.REPORT_RETRY_SECONDS,
+    },
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxAliases: e.GRAPHQL_MAX_ALIASES,

@@ -9,8 +9,11 @@ import { Analysis } from "../../modules/analyses/analysis.entity";
 import { DimensionResult } from "../../modules/analyses/dimension-result.entity";
 import { Objection } from "../../modules/analyses/objection.entity";
 import { WebhookDelivery } from "../../modules/webhooks/webhook-delivery.entity";
-import { WeeklyReport } from "../../modules/reports/weekly-report.entity";
+import { WeeklyReport, WeeklyReviewRun } from "../../modules/reports/weekly-report.entity";
 import { ApiToken } from "../../modules/tokens/api-token.entity";
+import { DimensionDaily } from "../../modules/insights/dimension-daily.entity";
+import { DimensionRollup } from "../../modules/insights/dimension-rollup.entity";
+import { InsightSettings } from "../../modules/insights/insight-settings.entity";
 
 export const ENTITIES = [
   Rep,
@@ -24,5 +27,9 @@ export const ENTITIES = [
   Objection,
   WebhookDelivery,
   WeeklyReport,
+  WeeklyReviewRun,
   ApiToken,
+  DimensionDaily,
+  DimensionRollup,
+  InsightSettings,
 ];

@@ -10,6 +10,7 @@ import { UnauthenticatedError } from "../errors";
 import { createCallLoaders } from "../../modules/calls/call.loaders";
 import { createRepLoaders } from "../../modules/reps/rep.loaders";
 import { createAnalysisLoaders } from "../../modules/analyses/analysis.loaders";
+import { createSearchLoaders } from "../../modules/search/search.loaders";
 import DataLoader from "dataloader";
 import type { CallMetric } from "../../modules/metrics/call-metric.entity";
 
@@ -27,6 +28,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
     ...createCallLoaders(services.calls, viewer),
     ...createRepLoaders(services.reps),
     ...createAnalysisLoaders(services.analyses, viewer),
+    ...createSearchLoaders(services.search),
     metricsByCall: new DataLoader<string, CallMetric[]>((ids) => services.metrics.byCallIds(ids)),
   };
 }

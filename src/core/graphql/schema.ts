@@ -11,18 +11,23 @@ import { RepResolver } from "../../modules/reps/rep.resolver";
 import { AnalysisResolver } from "../../modules/analyses/analysis.resolver";
 import { AnalysisRunResolver } from "../../modules/analyses/analysis-run.resolver";
 import { CostResolver } from "../../modules/costs/cost.resolver";
+import { InsightsResolver } from "../../modules/insights/insights.resolver";
+import { CompareResolver } from "../../modules/compare/compare.resolver";
+import { WeeklyReportResolver } from "../../modules/reports/weekly-report.resolver";
+import { CoachingPlanResolver } from "../../modules/coaching/coaching-plan.resolver";
 import { TokenResolver } from "../../modules/tokens/token.resolver";
 import { JobResolver } from "../../modules/jobs/job.resolver";
 import { GongSyncResolver } from "../../gong/gong-sync.resolver";
 import { CallMetricResolver } from "../../modules/metrics/call-metric.resolver";
 import { RubricResolver } from "../../modules/rubrics/rubric.resolver";
+import { SearchResolver } from "../../modules/search/search.resolver";
 import { packageRoot } from "../paths";
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 export function createSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, AnalysisRunResolver, CostResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver, RubricResolver],
+    resolvers: [CallResolver, CallParticipantResolver, CallImportResolver, RepResolver, AnalysisResolver, AnalysisRunResolver, CostResolver, InsightsResolver, CompareResolver, WeeklyReportResolver, CoachingPlanResolver, TokenResolver, JobResolver, GongSyncResolver, CallMetricResolver, RubricResolver, SearchResolver],
     validate: { forbidUnknownValues: false },
     // type-graphql insists on a pubSub once any subscription exists. Ours subscribe explicitly to the
     // process event bus (core/pubsub.ts, which crosses processes on Postgres); topic-based

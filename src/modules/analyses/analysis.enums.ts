@@ -30,3 +30,19 @@ export enum ObjectionResolution {
   UNCLEAR = "UNCLEAR",
 }
 registerEnumType(ObjectionResolution, { name: "ObjectionResolution", description: "Whether the customer confirmed the objection was addressed." });
+
+/** Category of a customer objection (objections.type; the engines' OBJECTION_TYPES in src/analysis/types.ts). */
+export enum ObjectionType {
+  PRICING = "PRICING",
+  TIMING = "TIMING",
+  COMPETITION = "COMPETITION",
+  SECURITY = "SECURITY",
+  TECHNICAL_FIT = "TECHNICAL_FIT",
+  AUTHORITY = "AUTHORITY",
+  NEED = "NEED",
+  OTHER = "OTHER",
+}
+registerEnumType(ObjectionType, {
+  name: "ObjectionType",
+  description: "Category of a customer objection: price, timing, a competitor, security, technical fit, authority to decide, need, or other.",
+});

@@ -15,11 +15,16 @@ import { isUuid } from "../../core/ids";
 export class AnalysisService {
   constructor(private readonly ds: DataSource) {}
 
-  private scoped(viewer: Viewer): SelectQueryBuilder<Analysis> {
-    const qb = this.ds.getRepository(Analysis).createQueryBuilder("a").where("a.superseded_by_id IS NULL");
+  /** Restricts an analyses query (alias `a`, possibly a subquery) to current analyses the viewer may read. */
+  scope<T extends object>(qb: SelectQueryBuilder<T>, viewer: Viewer): SelectQueryBuilder<T> {
+    qb.andWhere("a.superseded_by_id IS NULL");
     if (viewer.visibleRepIds === null) return qb;
     if (viewer.visibleRepIds.length === 0) return qb.andWhere("FALSE");
     return qb.andWhere("a.rep_id IN (:...scopeRepIds)", { scopeRepIds: viewer.visibleRepIds });
+  }
+
+  private scoped(viewer: Viewer): SelectQueryBuilder<Analysis> {
+    return this.scope(this.ds.getRepository(Analysis).createQueryBuilder("a"), viewer);
   }
 
   async get(viewer: Viewer, id: string): Promise<Analysis> {

@@ -8,6 +8,8 @@ import { Side } from "./call.enums";
 @ObjectType({ description: "A person on a call, from either side." })
 @Entity("call_participants")
 @Index("uq_call_participants_party", ["callId", "partyKey"], { unique: true })
+// Expression index on the customer-side email domain for searchCalls (migrations/0009_search.sql).
+@Index("idx_call_participants_external_domain", { synchronize: false })
 @Check("ck_call_participants_side", `"side" IN ('INTERNAL', 'EXTERNAL', 'UNKNOWN')`)
 export class CallParticipant {
   @Field(() => ID, { description: "Our id of the participant (UUID)." })

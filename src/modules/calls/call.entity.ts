@@ -22,6 +22,8 @@ import { CALL_TYPES, CallSource, CallType, PRODUCTS, Product, sqlIn } from "./ca
 @Check("ck_calls_source", `"source" IN ('GONG', 'VTT', 'DEMO')`)
 @Check("ck_calls_duration", `"duration_s" >= 0`)
 @Index("idx_calls_started_at_id", ["startedAt", "id"])
+// GIN index on tracker_names for searchCalls (migrations/0009_search.sql); TypeORM cannot express GIN indexes.
+@Index("idx_calls_tracker_names", { synchronize: false })
 export class Call {
   @Field(() => ID, { description: "Our id of the call (UUID). Every query taking a call id also accepts the Gong id." })
   @PrimaryGeneratedColumn("uuid")
@@ -100,6 +102,13 @@ export class Call {
   /** Gong's call object as received (unknown fields kept for later use); not loaded unless asked for. */
   @Column({ type: "jsonb", default: () => "'{}'", select: false })
   raw: Record<string, unknown>;
+
+  /**
+   * Lower-cased names of the Gong trackers that fired on the call (content.trackers[] with count > 0
+   * in `raw`), set by a trigger whenever raw is written (migrations/0009_search.sql); for searchCalls.
+   */
+  @Column({ name: "tracker_names", type: "text", array: true, select: false, insert: false, update: false })
+  trackerNames?: string[];
 
   @Field(() => GraphQLDateTime, { description: "When call-coach last imported or ingested the call." })
   @Column({ name: "ingested_at", type: "timestamptz" })

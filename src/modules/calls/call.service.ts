@@ -122,7 +122,8 @@ export class CallService {
     const raw: Record<string, unknown>[] = await this.ds.query(
       `SELECT s.* FROM unnest($1::uuid[]) AS c(id)
        CROSS JOIN LATERAL (
-         SELECT * FROM transcript_segments t WHERE t.call_id = c.id AND t.seq > $2 ORDER BY t.seq LIMIT $3
+         SELECT t.id, t.call_id, t.seq, t.speaker_id, t.speaker_name, t.start_ms, t.end_ms, t.text, t.topic
+           FROM transcript_segments t WHERE t.call_id = c.id AND t.seq > $2 ORDER BY t.seq LIMIT $3
        ) s`,
       [callIds, afterSeq, limit],
     );

@@ -6,7 +6,8 @@ import { Call } from "./call.entity";
 @ObjectType({ description: "One utterance of a call transcript, in order. Times are milliseconds from the start of the call." })
 @Entity("transcript_segments")
 @Index("uq_transcript_segments_call_seq", ["callId", "seq"], { unique: true })
-@Index("idx_transcript_segments_fts", { synchronize: false })
+// GIN index on search_vector (migrations/0009_search.sql); TypeORM cannot express GIN indexes.
+@Index("idx_transcript_segments_search", { synchronize: false })
 @Check("ck_transcript_segments_times", `"start_ms" >= 0 AND "end_ms" >= "start_ms"`)
 export class TranscriptSegment {
   @PrimaryGeneratedColumn("uuid")
@@ -46,4 +47,11 @@ export class TranscriptSegment {
   @Field(() => String, { nullable: true, description: "Gong topic of the monologue, when Gong gave one." })
   @Column({ type: "text", nullable: true })
   topic: string | null;
+
+  /**
+   * to_tsvector('english', text) for searchCalls, set by a trigger (migrations/0009_search.sql) on
+   * every insert and update; never selected or written by TypeORM.
+   */
+  @Column({ name: "search_vector", type: "tsvector", select: false, insert: false, update: false })
+  searchVector?: string;
 }
