@@ -75,11 +75,19 @@ export function registerAnalyze(program: Command): void {
           );
           for (const r of reps) names.set(r.id, r.name);
           const events = services.events.subscribe("analysis.progress");
+          const finished = new Set<string>();
           const printing = (async () => {
-            for await (const e of events) if (names.has(e.analysisId)) process.stderr.write(progressLine(names.get(e.analysisId)!, e));
+            for await (const e of events) {
+              if (!names.has(e.analysisId)) continue;
+              process.stderr.write(progressLine(names.get(e.analysisId)!, e));
+              if (e.dimension === null) finished.add(e.analysisId);
+            }
           })();
           const results = [];
           for (const a of outcome.analyses) results.push(outcome.toRun.includes(a.id) ? await services.analysisRunner.run(a.id) : a);
+          // On PostgreSQL events come back through LISTEN/NOTIFY after the run returns: wait (briefly) for each final event.
+          const deadline = Date.now() + 5000;
+          while (outcome.toRun.some((id) => !finished.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
           await events.return?.();
           await printing;
           for (const a of results) {
