@@ -92,6 +92,19 @@ describe("DataDirLock", () => {
     }
   });
 
+  it("replaces a lock carrying this process's pid that this process does not hold (a restarted container's pid 1)", () => {
+    const dir = freshDir();
+    writeLock(dir, { pid: process.pid, url: "http://127.0.0.1:4000", command: "serve" });
+    const lock = DataDirLock.acquire(dir, "serve");
+    try {
+      expect(readLock(dir)).toMatchObject({ pid: process.pid, url: null, command: "serve" });
+      // Held now: a second acquire in this process is refused.
+      expect(() => DataDirLock.acquire(dir, "import")).toThrow(DataDirLockedError);
+    } finally {
+      lock.release();
+    }
+  });
+
   it("replaces a torn (unparseable) lock file", () => {
     const dir = freshDir();
     fs.writeFileSync(lockPath(dir), '{"pid": 12');

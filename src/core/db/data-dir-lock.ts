@@ -28,6 +28,13 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/**
+ * Data dirs locked by this process. A lock file with our own pid that is not in here was left by
+ * an earlier process that had the same pid — a container restarted with node as pid 1 — so it is
+ * stale, not ours.
+ */
+const heldHere = new Set<string>();
+
 export const lockPath = (dataDir: string) => path.join(dataDir, "callcoach.lock");
 
 function isAlive(pid: number): boolean {
@@ -50,12 +57,13 @@ export function readLock(dataDir: string): LockInfo | null {
   try {
     const info = JSON.parse(text) as LockInfo;
     if (typeof info.pid === "number" && info.pid !== process.pid && isAlive(info.pid)) return info;
-    if (info.pid === process.pid) return info;
+    if (info.pid === process.pid && heldHere.has(path.resolve(dataDir))) return info;
   } catch {
     // A torn write from a crashed process: treat as stale.
   }
   return null;
 }
+
 
 export class DataDirLock {
   private released = false;
@@ -73,12 +81,13 @@ export class DataDirLock {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         fs.writeFileSync(file, JSON.stringify(info), { flag: "wx", mode: 0o600 });
+        heldHere.add(path.resolve(dataDir));
         return new DataDirLock(dataDir, info);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
         const holder = readLock(dataDir);
         if (holder && holder.pid !== process.pid) throw new DataDirLockedError(dataDir, holder);
-        if (holder && holder.pid === process.pid) {
+        if (holder && holder.pid === process.pid && heldHere.has(path.resolve(dataDir))) {
           throw new DataDirLockedError(dataDir, holder);
         }
         fs.rmSync(file, { force: true }); // stale: its process is gone
@@ -98,6 +107,7 @@ export class DataDirLock {
   release(): void {
     if (this.released) return;
     this.released = true;
+    heldHere.delete(path.resolve(this.dataDir));
     const current = readLock(this.dataDir);
     if (!current || current.pid === process.pid) fs.rmSync(lockPath(this.dataDir), { force: true });
   }
