@@ -6,11 +6,12 @@
  * Benchmarks report; they do not fail: goal checks print PASS/FAIL and the process exits 0 (1 only
  * when a benchmark itself could not run). See docs/benchmarks.md.
  *
- *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart,webhook,queue,backfill,analysis,search,trends,review]
+ *   node dist/bench/run.js [--verbose] [--only=statements,throughput,coldstart,webhook,queue,backfill,analysis,search,trends,review,mcp]
  *                          [--backfill-calls=1000] [--queue-jobs=200]
  *                          [--analysis-latency=300] [--analysis-runs=5] [--analysis-repeats=20]
  *                          [--search-calls=10000] [--search-pglite-calls=10000] [--search-runs=30]
  *                          [--trends-results=1000000] [--trends-pglite-results=1000000] [--trends-runs=50]
+ *                          [--mcp-calls=10000] [--mcp-starts=7] [--mcp-runs=30] [--mcp-backend=postgres|pglite]
  *
  * BENCH_DATABASE_URL=postgres://…  runs sections 1–2 on a fresh database created on that server
  *                                  (dropped at the end) instead of an in-memory PGlite.
@@ -21,6 +22,7 @@
  * The analysis section runs on an in-memory PGlite against a local fake Anthropic API (no network).
  * The search section runs on both (PostgreSQL first, when available).
  * The trends section too (PostgreSQL first, when available).
+ * The mcp section runs on one backend: PostgreSQL when available (--mcp-backend to choose).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -43,6 +45,7 @@ import { analysisSection } from "./analysis";
 import { searchSection } from "./search";
 import { trendsSection } from "./trends";
 import { reviewSection } from "./review";
+import { mcpSection } from "./mcp";
 
 
 const SIZES = [10, 50, 100];
@@ -57,7 +60,7 @@ const COLD_RUNS = 3;
 
 const SEED = { calls: 120, repsPerCall: 2, customersPerCall: 2, sentencesPerCall: 40, repPoolSize: 12 };
 
-const ALL_SECTIONS = ["statements", "throughput", "coldstart", "webhook", "queue", "backfill", "analysis", "search", "trends", "review"] as const;
+const ALL_SECTIONS = ["statements", "throughput", "coldstart", "webhook", "queue", "backfill", "analysis", "search", "trends", "review", "mcp"] as const;
 type Section = (typeof ALL_SECTIONS)[number];
 
 const argv = process.argv.slice(2);
@@ -404,7 +407,7 @@ async function main(): Promise<void> {
   }
   if (sections.has("coldstart")) await coldStartSection(root, tmp);
 
-  const later = (["webhook", "queue", "backfill", "analysis", "search", "trends", "review"] as const).filter((s) => sections.has(s));
+  const later = (["webhook", "queue", "backfill", "analysis", "search", "trends", "review", "mcp"] as const).filter((s) => sections.has(s));
   let failures = 0;
   if (later.length) {
     const pg = await findPostgres();
@@ -423,6 +426,10 @@ async function main(): Promise<void> {
         if (name === "review") {
           out("10. Weekly review for 50 reps (catch-up analyses with the fake API, then the reports)");
           await reviewSection(ctx, { latencyMs: intFlag(argv, "review-latency", 300) });
+        }
+        if (name === "mcp") {
+          const backend = argv.find((a) => a.startsWith("--mcp-backend="))?.slice("--mcp-backend=".length) as "postgres" | "pglite" | undefined;
+          await mcpSection(ctx, { calls: intFlag(argv, "mcp-calls", 10_000), starts: intFlag(argv, "mcp-starts", 7), runs: intFlag(argv, "mcp-runs", 30), backend });
         }
       } catch (err) {
         failures++;

@@ -3,7 +3,7 @@
  * on stderr.
  */
 import "reflect-metadata";
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import { registerServe } from "./serve";
 import { registerMigrate } from "./migrate";
 import { registerToken } from "./token";
@@ -15,8 +15,9 @@ import { registerKnowledge } from "./knowledge";
 import { registerAnalyze } from "./analyze";
 import { registerMetrics } from "./metrics";
 import { registerReview } from "./review";
-import { ConfigError } from "../core/config";
-import { KnowledgeError } from "../modules/rubrics/knowledge.loader";
+import { registerDoctor } from "./doctor";
+import { registerMcp } from "./mcp";
+import { runProgram } from "./run-program";
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -36,26 +37,11 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerMetrics(program);
   registerReview(program);
+  registerDoctor(program);
+  registerMcp(program);
   return program;
 }
 
-function oneLine(err: unknown): string {
-  if (err instanceof ConfigError || err instanceof KnowledgeError) return err.message.replace(/\n\s*/g, " | ");
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/\s*\n\s*/g, " ");
-}
-
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-  } catch (err) {
-    if (err instanceof CommanderError) {
-      process.exitCode = err.exitCode;
-      return;
-    }
-    process.stderr.write(`callcoach: ${oneLine(err)}\n`);
-    // Exit now: a failure half-way through start-up may leave timers or sockets that keep Node alive.
-    process.exit(1);
-  }
+  await runProgram(buildProgram(), argv);
 }

@@ -4,9 +4,10 @@
  */
 import { loadConfig, type Config } from "../core/config";
 import { createLogger, type Logger } from "../core/logger";
-import { openApp, type App } from "../core/app";
+import type { App } from "../core/app";
+import { loadAppModule } from "../core/load-app";
 import { readLock } from "../core/db/data-dir-lock";
-import { readAdminToken, adminTokenPath } from "../modules/tokens/token.service";
+import { readAdminToken, adminTokenPath } from "../modules/tokens/admin-token-file";
 import type { ClientOptions } from "../../clients/execute";
 
 export class CliError extends Error {
@@ -49,6 +50,8 @@ export async function openTarget(rt: CliRuntime, command: string, appOpts: { kno
       return { kind: "remote", client: { url: holder.url, token }, url: holder.url };
     }
   }
+  // Loaded here, not at the top: commands that only talk to a server (mcp) start without it.
+  const { openApp } = loadAppModule();
   const app = await openApp(config, logger, { command, ...appOpts });
   return { kind: "local", app };
 }

@@ -216,4 +216,30 @@ describe(`calls API over HTTP (${backend})`, () => {
       expect(email.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     });
   });
+
+  it("pages a transcript by offset as well as by cursor, but not by both", async () => {
+    const c = await importCall(gongCall({ gongId: "7782342274025937900", reps: [maya], sentences: 9 }));
+    const q = `query($id: ID!, $first: Int, $offset: Int, $after: String) { call(id: $id) {
+      segments(first: $first, offset: $offset, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { seq } } } } }`;
+    const seqs = (r: any) => r.data!.call.segments.edges.map((e: any) => e.node.seq);
+    const page = await ts.gql(q, { id: c.id, first: 3, offset: 4 });
+    expect(page.errors).toBeUndefined();
+    expect(seqs(page)).toEqual([4, 5, 6]);
+    expect(page.data!.call.segments).toMatchObject({ totalCount: 9, pageInfo: { hasNextPage: true } });
+    // The cursor of an offset page continues where it ended.
+    const next = await ts.gql(q, { id: c.id, first: 10, after: page.data!.call.segments.pageInfo.endCursor });
+    expect(seqs(next)).toEqual([7, 8]);
+    expect(seqs(await ts.gql(q, { id: c.id, first: 2, offset: 0 }))).toEqual([0, 1]);
+    const last = await ts.gql(q, { id: c.id, first: 5, offset: 7 });
+    expect(seqs(last)).toEqual([7, 8]);
+    expect(last.data!.call.segments.pageInfo.hasNextPage).toBe(false);
+    const past = await ts.gql(q, { id: c.id, offset: 50 });
+    expect(past.data!.call.segments).toMatchObject({ totalCount: 9, edges: [], pageInfo: { hasNextPage: false } });
+
+    const both = await ts.gql(q, { id: c.id, offset: 1, after: page.data!.call.segments.pageInfo.endCursor });
+    expect(both.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "OFFSET_WITH_AFTER" });
+    const negative = await ts.gql(q, { id: c.id, offset: -1 });
+    expect(negative.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_OFFSET" });
+    await ts.tdb.db.dataSource.query(`DELETE FROM calls WHERE id = $1`, [c.id]);
+  });
 });

@@ -29,3 +29,11 @@ export class ImportFileError extends BadInputError {
     super("INVALID_IMPORT_FILE", `${file}: ${problem}`, { file });
   }
 }
+
+/** Validates `Call.segments(offset:)`: a non-negative integer, never together with `after` (0 when absent). */
+export function segmentOffset(offset: number | null | undefined, after: string | null | undefined): number {
+  if (offset === null || offset === undefined) return 0;
+  if (after) throw new BadInputError("OFFSET_WITH_AFTER", 'Give either "offset" or "after" to page the transcript, not both.');
+  if (!Number.isInteger(offset) || offset < 0) throw new BadInputError("INVALID_OFFSET", `"offset" must be 0 or more (got ${offset}).`);
+  return offset;
+}

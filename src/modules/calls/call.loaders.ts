@@ -12,12 +12,12 @@ export function createCallLoaders(service: CallService, viewer: Viewer) {
     callById: new DataLoader<string, Call | null>((ids) => service.byIds(viewer, ids)),
     participantsByCall: new DataLoader<string, CallParticipant[]>((ids) => service.participantsByCallIds(ids)),
     segmentCountByCall: new DataLoader<string, number>((ids) => service.segmentCounts(ids)),
-    /** Segments after `afterSeq`, `limit` per call: one loader (and one statement) per page shape. */
-    segmentsByCall(limit: number, afterSeq: number): DataLoader<string, TranscriptSegment[]> {
-      const key = `${limit}:${afterSeq}`;
+    /** Segments after `afterSeq` (then skipping `offset`), `limit` per call: one loader (and one statement) per page shape. */
+    segmentsByCall(limit: number, afterSeq: number, offset = 0): DataLoader<string, TranscriptSegment[]> {
+      const key = `${limit}:${afterSeq}:${offset}`;
       let loader = segmentPages.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => service.segmentsByCallIds(ids, limit, afterSeq));
+        loader = new DataLoader((ids) => service.segmentsByCallIds(ids, limit, afterSeq, offset));
         segmentPages.set(key, loader);
       }
       return loader;

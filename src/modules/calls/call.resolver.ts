@@ -10,6 +10,7 @@ import { Analysis } from "../analyses/analysis.entity";
 import { CallMetric } from "../metrics/call-metric.entity";
 import type { CallCursor } from "./call.service";
 import { isUuid } from "../../core/ids";
+import { segmentOffset } from "./call.errors";
 
 const isCallCursor = (k: unknown[]): k is CallCursor =>
   k.length === 2 && typeof k[0] === "string" && !Number.isNaN(Date.parse(k[0])) && typeof k[1] === "string" &&
@@ -53,10 +54,16 @@ export class CallResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size (default and maximum: the configured cap, 100)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after?: string,
+    @Arg("offset", () => Int, {
+      nullable: true,
+      description: "Instead of `after`: how many segments to skip from the start of the transcript (0 = from the first). Not together with `after`.",
+    })
+    offset?: number,
   ): Promise<SegmentConnection> {
     const limit = pageSize(first, ctx.config.graphql.maxPageSize);
+    const skip = segmentOffset(offset, after);
     const afterSeq = after ? decodeCursor(after, isSeqCursor)[0] : -1;
-    const rows = await ctx.loaders.segmentsByCall(limit + 1, afterSeq).load(call.id);
+    const rows = await ctx.loaders.segmentsByCall(limit + 1, afterSeq, skip).load(call.id);
     return toConnection(SegmentConnection, rows, limit, (s) => encodeCursor([s.seq]), () =>
       ctx.loaders.segmentCountByCall.load(call.id),
     );

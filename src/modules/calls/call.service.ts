@@ -117,15 +117,15 @@ export class CallService {
     return groupByKeys(callIds, rows, (p) => p.callId);
   }
 
-  /** The first `limit` segments with seq > afterSeq of each call, in one statement. */
-  async segmentsByCallIds(callIds: readonly string[], limit: number, afterSeq: number): Promise<TranscriptSegment[][]> {
+  /** The first `limit` segments with seq > afterSeq of each call, after skipping `offset` of them, in one statement. */
+  async segmentsByCallIds(callIds: readonly string[], limit: number, afterSeq: number, offset = 0): Promise<TranscriptSegment[][]> {
     const raw: Record<string, unknown>[] = await this.ds.query(
       `SELECT s.* FROM unnest($1::uuid[]) AS c(id)
        CROSS JOIN LATERAL (
          SELECT t.id, t.call_id, t.seq, t.speaker_id, t.speaker_name, t.start_ms, t.end_ms, t.text, t.topic
-           FROM transcript_segments t WHERE t.call_id = c.id AND t.seq > $2 ORDER BY t.seq LIMIT $3
+           FROM transcript_segments t WHERE t.call_id = c.id AND t.seq > $2 ORDER BY t.seq LIMIT $3 OFFSET $4
        ) s`,
-      [callIds, afterSeq, limit],
+      [callIds, afterSeq, limit, offset],
     );
     const rows = raw.map((r) => this.ds.getRepository(TranscriptSegment).create(toSegment(r)));
     return groupByKeys(callIds, rows, (s) => s.callId);

@@ -4,6 +4,7 @@ import { requireAdmin } from "../../core/graphql/viewer";
 import { ApiToken } from "./api-token.entity";
 import { CreateApiTokenInput, CreatedApiToken } from "./dto/create-api-token.input";
 import { Rep } from "../reps/rep.entity";
+import { ViewerInfo } from "./viewer.types";
 
 @Resolver(() => ApiToken)
 export class TokenResolver {
@@ -11,6 +12,17 @@ export class TokenResolver {
   async apiTokens(@Ctx() ctx: GraphQLContext): Promise<ApiToken[]> {
     requireAdmin(ctx.viewer, "list API tokens");
     return ctx.services.tokens.list();
+  }
+
+  @Query(() => ViewerInfo, { description: "The token making this request: its role and the rep it belongs to. Any valid token may ask." })
+  async viewer(@Ctx() ctx: GraphQLContext): Promise<ViewerInfo> {
+    const { viewer } = ctx;
+    return {
+      tokenName: viewer.tokenName,
+      role: viewer.role,
+      rep: viewer.repId ? await ctx.loaders.repById.load(viewer.repId) : null,
+      visibleReps: viewer.visibleRepIds === null ? null : viewer.visibleRepIds.length,
+    };
   }
 
   @Mutation(() => CreatedApiToken, { description: "Creates an API token (ADMIN). The secret is returned once." })

@@ -4,7 +4,7 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
+import { adminTokenPath } from "./admin-token-file";
 import { IsNull, type DataSource } from "typeorm";
 import { ApiToken, TokenRole } from "./api-token.entity";
 import { Rep } from "../reps/rep.entity";
@@ -118,13 +118,4 @@ export class TokenService {
   }
 }
 
-export const adminTokenPath = (dataDir: string) => path.join(dataDir, "admin-token");
-
-/** Reads `<dataDir>/admin-token`, or null when absent. */
-export function readAdminToken(dataDir: string): string | null {
-  try {
-    return fs.readFileSync(adminTokenPath(dataDir), "utf8").trim() || null;
-  } catch {
-    return null;
-  }
-}
+export { adminTokenPath, readAdminToken } from "./admin-token-file";
