@@ -62,7 +62,7 @@ export const envSchema = z.object({
   CALLCOACH_URL: optionalString
     .pipe(z.url().optional())
     .describe("Base URL of a running call-coach server used by clients (e.g. http://127.0.0.1:4000); clients append /graphql."),
-  CALLCOACH_TOKEN: optionalString.describe("API token clients (MCP adapter, CLI against a remote server) send as a bearer token."),
+  CALLCOACH_TOKEN: optionalString.describe("API token the MCP adapter (`callcoach mcp`) sends as a bearer token; doctor checks it against CALLCOACH_URL."),
   REVIEW_CRON: z
     .string()
     .default("0 6 * * 1")
