@@ -8,7 +8,7 @@ import { CallCoachClientError, execute, ViewerDocument } from "../../clients/exe
 import type { CheckOptions, CheckResult } from "./types";
 import { oneLine } from "./util";
 
-const TITLE = "API (MCP)";
+const TITLE = "remote API";
 
 export async function checkApi(config: Config, opts: CheckOptions): Promise<CheckResult> {
   const base = { id: "api" as const, title: TITLE };

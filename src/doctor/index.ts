@@ -24,7 +24,7 @@ export const CHECKS: { id: CheckId; title: string; run: Check }[] = [
   { id: "anthropic", title: "Anthropic", run: checkAnthropic },
   { id: "webhook", title: "webhook", run: checkWebhook },
   { id: "mcp", title: "MCP", run: checkMcp },
-  { id: "api", title: "API (MCP)", run: checkApi },
+  { id: "api", title: "remote API", run: checkApi },
 ];
 
 export interface DoctorReport {

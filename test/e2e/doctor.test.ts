@@ -95,7 +95,7 @@ describe("callcoach doctor", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n").filter((l) => /^(✓|✗|SKIP) /.test(l));
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
     for (const l of lines) expect(l).toMatch(/^(✓ {4}|SKIP )/);
     expect(line(r, "configuration")).toMatch(/^✓\s+configuration\s+valid$/);
     expect(line(r, "database")).toMatch(/^✓\s+database\s+embedded PGlite in .*: not created yet; `callcoach serve` creates it and applies the \d+ migrations on first start$/);
@@ -103,14 +103,15 @@ describe("callcoach doctor", () => {
     expect(line(r, "Anthropic")).toMatch(/^SKIP\s+Anthropic\s+ANTHROPIC_API_KEY not set: analyses use the offline heuristic engine.* → set ANTHROPIC_API_KEY .*model claude-sonnet-5-5/);
     expect(line(r, "webhook")).toMatch(/^SKIP\s+webhook\s+not configured: .*http:\/\/127\.0\.0\.1:4000\/webhooks\/gong.* → .*GONG_WEBHOOK_PUBLIC_KEY/);
     expect(line(r, "MCP")).toMatch(/^✓\s+MCP\s+\d+ tools, \d+ prompts/);
-    expect(r.stdout).toMatch(/^3 passed, 0 failed, 3 skipped$/m);
+    expect(line(r, "remote API")).toMatch(/^SKIP\s+remote API\s+CALLCOACH_URL not set.* → .*CALLCOACH_TOKEN$/);
+    expect(r.stdout).toMatch(/^3 passed, 0 failed, 4 skipped$/m);
     expect(fs.readdirSync(env.CALLCOACH_DATA_DIR!)).toEqual([]); // doctor creates nothing
 
     const json = await run(["doctor", "--json"], env);
     expect(json.code).toBe(0);
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({ ok: true, failed: 0 });
-    expect(report.checks.map((c: { id: string }) => c.id)).toEqual(["config", "database", "gong", "anthropic", "webhook", "mcp"]);
+    expect(report.checks.map((c: { id: string }) => c.id)).toEqual(["config", "database", "gong", "anthropic", "webhook", "mcp", "api"]);
     expect(report.checks.find((c: { id: string }) => c.id === "mcp").details.tools).toBeGreaterThan(0);
   });
 
@@ -201,7 +202,7 @@ describe("callcoach doctor", () => {
     expect(line(r, "Gong API")).toMatch(/^✓\s+Gong API\s+http:\/\/127\.0\.0\.1:\d+ accepted GONG_API_KEY\/GONG_API_SECRET \(access key; \d+ users visible\)$/);
     expect(line(r, "Anthropic")).toMatch(/^✓\s+Anthropic\s+key accepted by http:\/\/127\.0\.0\.1:\d+; model claude-haiku-5-5$/);
     expect(line(r, "webhook")).toMatch(/^✓\s+webhook\s+signed JWT \(GONG_WEBHOOK_PUBLIC_KEY parses\); Gong's rule must deliver to https:\/\/callcoach\.example\.com\/webhooks\/gong$/);
-    expect(r.stdout).toMatch(/^6 passed, 0 failed, 0 skipped$/m);
+    expect(r.stdout).toMatch(/^6 passed, 0 failed, 1 skipped$/m);
     expect(r.stdout).not.toContain(ANTHROPIC_KEY);
     expect(r.stdout).not.toContain("sim-secret");
   });

@@ -126,7 +126,7 @@ describe(`doctor: database (${backend})`, () => {
 
 describe("doctor: embedded data dir held by another process", () => {
   const holdBy = (dataDir: string, url: string | null, command = "serve") =>
-    fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, url, command, startedAt: new Date().toISOString() }));
+    fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.ppid, url, command, startedAt: new Date().toISOString() }));
 
   it("asks a server's /readyz instead of opening the files", async () => {
     let answer = { status: 200, body: { status: "ready", migrations: MIGRATIONS } as object };
@@ -138,7 +138,7 @@ describe("doctor: embedded data dir held by another process", () => {
     holdBy(cfg.dataDir, url);
     const ready = await checkDatabase(cfg, opts);
     expect(ready.status).toBe("ok");
-    expect(ready.message).toBe(`embedded PGlite in ${cfg.dataDir}, served by the call-coach server (pid ${process.pid}) at ${url}: ready, ${MIGRATIONS} migrations applied`);
+    expect(ready.message).toBe(`embedded PGlite in ${cfg.dataDir}, served by the call-coach server (pid ${process.ppid}) at ${url}: ready, ${MIGRATIONS} migrations applied`);
     expect(fs.existsSync(path.join(cfg.dataDir, "pgdata"))).toBe(false);
 
     answer = { status: 503, body: { status: "not ready", reason: "database unreachable" } };
@@ -156,7 +156,7 @@ describe("doctor: embedded data dir held by another process", () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(r.status).toBe("fail");
     expect(r.message).toMatch(/whose \/readyz does not answer \(no answer within 0\.3 s\)$/);
-    expect(r.hint).toContain(`kill ${process.pid}`);
+    expect(r.hint).toContain(`kill ${process.ppid}`);
   });
 
   it("skips while a one-off command holds the data dir", async () => {
@@ -164,7 +164,7 @@ describe("doctor: embedded data dir held by another process", () => {
     holdBy(cfg.dataDir, null, "import");
     const r = await checkDatabase(cfg, opts);
     expect(r).toMatchObject({ status: "skip", hint: "run doctor again once that command has finished" });
-    expect(r.message).toContain(`in use by another call-coach process (pid ${process.pid}, "import")`);
+    expect(r.message).toContain(`in use by another call-coach process (pid ${process.ppid}, "import")`);
   });
 
   it("fails when the data dir cannot be created", async () => {
