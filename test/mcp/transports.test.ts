@@ -16,6 +16,8 @@ import { TOOLS } from "../../src/mcp/tools";
 import { createLogger } from "../../src/core/logger";
 import { TokenRole } from "../../src/modules/tokens/api-token.entity";
 import { loadDemoData } from "../../src/demo/load-demo";
+import { DEMO, startDemoServer, waitForDemoAnalyses } from "./demo-server";
+import { waitFor } from "../helpers/wait";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/callcoach.js");
@@ -69,6 +71,56 @@ describe("callcoach mcp (stdio)", () => {
     // Debug logs went to stderr (stdout carried only JSON-RPC, or the client would have failed to parse).
     expect(stderr).toMatch(/MCP server on stdio/);
     expect(stderr).not.toContain(ts.adminToken);
+  });
+
+  it("calls every tool over stdio against the seeded server, and a REP's token sees only that rep through each", async () => {
+    const seeded = await startDemoServer({ workers: true });
+    try {
+      const calls = await waitForDemoAnalyses(seeded);
+      const run = await seeded.gql(`mutation($week: String) { runWeeklyReview(week: $week) { weekStart } }`, { week: "2026-11-10" });
+      expect(run.errors).toBeUndefined();
+      const weekStart: string = run.data!.runWeeklyReview.weekStart;
+      await waitFor("the weekly reports", async () => (await seeded.gql(`query($w: String) { weeklyReports(week: $w, team: true) { id } }`, { w: weekStart })).data?.weeklyReports.length === 1, 45_000, 100);
+      const byGong = new Map(calls.map((c) => [c.gongId, c.id]));
+      const args: Record<string, Record<string, unknown>> = {
+        list_reps: {},
+        get_call: { call_id: DEMO.mayaDiscovery, transcript_limit: 5 },
+        search_calls: { text: "pricing" },
+        get_rep_insights: { rep_email: DEMO.maya, period: "LAST_90_DAYS", as_of: "2026-11-20" },
+        get_cost_metrics: {},
+        analyze_call: { call_id: byGong.get(DEMO.mayaNegotiation) },
+        compare_calls: { call_ids: [DEMO.mayaDiscovery, DEMO.mayaNegotiation] },
+        get_coaching_plan: { rep_email: DEMO.maya },
+        get_weekly_report: { week: weekStart, rep_email: DEMO.maya },
+      };
+      expect(Object.keys(args).sort()).toEqual(TOOLS.map((t) => t.name).sort());
+      const repToken = await seeded.token(TokenRole.REP, DEMO.maya);
+      for (const [token, who] of [[seeded.adminToken, "ADMIN"], [repToken, "REP"]] as const) {
+        const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, "mcp"], env: childEnv({ CALLCOACH_URL: seeded.url, CALLCOACH_TOKEN: token, CALLCOACH_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cc-mcp-")) }), stderr: "pipe" });
+        const client = new Client({ name: `stdio-${who}`, version: "1.0.0" });
+        await client.connect(transport);
+        try {
+          await client.listTools(); // the Client validates every answer against its output schema from now on
+          for (const [name, a] of Object.entries(args)) {
+            const r = (await client.callTool({ name, arguments: a }, undefined, { timeout: 60_000 })) as CallToolResult;
+            expect({ who, name, isError: r.isError ?? false, text: r.isError ? (r.content[0] as { text: string }).text : "" }).toEqual({ who, name, isError: false, text: "" });
+            expect(r.structuredContent).toBeDefined();
+          }
+          // Through any tool, the REP's token reaches nothing of Diego's.
+          if (who === "REP") {
+            const diegoCall = (await client.callTool({ name: "get_call", arguments: { call_id: DEMO.diegoDemo } })) as CallToolResult;
+            expect(diegoCall.isError).toBe(true);
+            expect((diegoCall.content[0] as { text: string }).text).toMatch(/^NOT_FOUND/);
+            const reps = (await client.callTool({ name: "list_reps", arguments: {} })) as CallToolResult;
+            expect(emails(reps)).toEqual([DEMO.maya]);
+          }
+        } finally {
+          await client.close();
+        }
+      }
+    } finally {
+      await seeded.close();
+    }
   });
 
   it("stops with a one-line reason when CALLCOACH_URL is set without CALLCOACH_TOKEN", async () => {
