@@ -26,7 +26,7 @@ import type { Viewer } from "../graphql/viewer";
 import { currentRequestId, requestStore } from "../request-context";
 import { createMetrics, type Metrics } from "./metrics";
 import { limitsPlugin, metricsPlugin } from "./graphql-plugins";
-import { gongWebhookRouter } from "../../gong/webhook";
+import { gongWebhookHandler, isGongWebhookRequest, WEBHOOK_PATH } from "../../gong/webhook";
 
 export interface HttpServerDeps {
   config: Config;
@@ -52,19 +52,17 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
-  const httpServer = http.createServer(app);
-
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming && REQUEST_ID_RE.test(incoming) ? incoming : crypto.randomUUID();
-    res.locals.requestId = requestId;
+  /** Every request: its id (the caller's x-request-id if well formed), the duration histogram and the "request" log line. */
+  const observeRequest = (req: http.IncomingMessage, res: http.ServerResponse, route?: string): string => {
+    const incoming = req.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && REQUEST_ID_RE.test(incoming) ? incoming : crypto.randomUUID();
     res.setHeader("x-request-id", requestId);
     const end = metrics.httpDuration.startTimer({ method: req.method });
     const started = process.hrtime.bigint();
     res.on("finish", () => {
-      const pathOnly = req.originalUrl.split("?")[0];
-      const route = req.route?.path ?? (pathOnly.startsWith("/graphql") ? "/graphql" : "other");
-      end({ route: String(route), status: String(res.statusCode) });
+      const pathOnly = ((req as Partial<Request>).originalUrl ?? req.url ?? "").split("?")[0];
+      const label = route ?? (req as Partial<Request>).route?.path ?? (pathOnly.startsWith("/graphql") ? "/graphql" : "other");
+      end({ route: String(label), status: String(res.statusCode) });
       const quiet = pathOnly === "/healthz" || pathOnly === "/readyz" || pathOnly === "/metrics";
       logger[quiet ? "debug" : "info"](
         {
@@ -77,19 +75,32 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
         "request",
       );
     });
-    requestStore.run({ requestId }, next);
-  });
+    return requestId;
+  };
 
   let baseUrl = "";
-  app.use(
-    gongWebhookRouter({
-      config,
-      logger,
-      metrics,
-      webhooks: services.webhooks,
-      publicBaseUrl: () => config.publicUrl ?? baseUrl,
-    }),
-  );
+  // POST /webhooks/gong is served without express (see src/gong/webhook.ts).
+  const webhook = gongWebhookHandler({
+    config,
+    logger,
+    metrics,
+    webhooks: services.webhooks,
+    publicBaseUrl: () => config.publicUrl ?? baseUrl,
+  });
+  const httpServer = http.createServer((req, res) => {
+    if (!isGongWebhookRequest(req)) {
+      app(req, res);
+      return;
+    }
+    const requestId = observeRequest(req, res, WEBHOOK_PATH);
+    requestStore.run({ requestId }, () => webhook(req, res, requestId));
+  });
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const requestId = observeRequest(req, res);
+    res.locals.requestId = requestId;
+    requestStore.run({ requestId }, next);
+  });
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
