@@ -8,7 +8,7 @@
 import type { Command } from "commander";
 import { cliRuntime, CliError } from "./runtime";
 import { createMcpServer } from "../mcp/server";
-import { McpTargetError, resolveMcpTarget } from "../mcp/target";
+import { findRunningTarget, McpTargetError, resolveMcpTarget, startInProcessTarget, type McpTarget } from "../mcp/target";
 import { serveStdio } from "../mcp/transports/stdio";
 import { DEFAULT_MCP_BODY_BYTES, startMcpHttp } from "../mcp/transports/http";
 import { TOOLS } from "../mcp/tools";
@@ -42,9 +42,40 @@ export function registerMcp(program: Command): void {
       const maxBodyBytes = Number(opts.maxBodyBytes);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${opts.port}"`);
       if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1024) throw new CliError(`--max-body-bytes must be an integer ≥ 1024`);
-      let target;
+      if (!opts.http) {
+        let running;
+        try {
+          running = findRunningTarget(config, { needToken: true });
+        } catch (err) {
+          if (err instanceof McpTargetError) throw new CliError(err.message);
+          throw err;
+        }
+        // With nothing running, answer the client at once and start call-coach meanwhile: the
+        // first start of an embedded data dir takes seconds, and tools wait for it, not tools/list.
+        const starting: Promise<McpTarget> = running
+          ? Promise.resolve(running)
+          : startInProcessTarget(config, logger, { needToken: true, demo: opts.demo }).catch((err: unknown) => {
+              process.stderr.write(`callcoach: could not start call-coach for the MCP adapter: ${(err as Error).message.replace(/\s*\n\s*/g, " ")}\n`);
+              process.exit(1);
+            });
+        const client = starting.then((t) => ({ url: t.url, token: t.token! }));
+        const server = createMcpServer({ client, logger });
+        void starting.then((target) => {
+          logger.info({ api: target.url, via: target.via, tools: TOOLS.length }, "MCP server on stdio");
+          // Say at once (in Claude Desktop's MCP log) when the token will not work, without delaying start-up.
+          return execute({ url: target.url, token: target.token! }, ViewerDocument).then(
+            ({ viewer }) => logger.info({ token: viewer.tokenName, role: viewer.role, rep: viewer.rep?.email ?? null }, "MCP tools act as this token"),
+            (err: unknown) => logger.error(`call-coach at ${target.url} refused the adapter's token or is unreachable: ${(err as Error).message} — every tool will fail until CALLCOACH_TOKEN is fixed (see \`callcoach doctor\`).`),
+          );
+        });
+        await serveStdio(server);
+        await server.close();
+        await (await starting).close();
+        process.exit(0);
+      }
+      let target: McpTarget;
       try {
-        target = await resolveMcpTarget(config, logger, { needToken: !opts.http, demo: opts.demo });
+        target = await resolveMcpTarget(config, logger, { needToken: false, demo: opts.demo });
       } catch (err) {
         if (err instanceof McpTargetError) throw new CliError(err.message);
         throw err;
@@ -52,20 +83,6 @@ export function registerMcp(program: Command): void {
       const stop = async () => {
         await target.close();
       };
-      if (!opts.http) {
-        logger.info({ api: target.url, via: target.via, tools: TOOLS.length }, "MCP server on stdio");
-        const client = { url: target.url, token: target.token! };
-        const server = createMcpServer({ client, logger });
-        // Say at once (in Claude Desktop's MCP log) when the token will not work, without delaying start-up.
-        void execute(client, ViewerDocument).then(
-          ({ viewer }) => logger.info({ token: viewer.tokenName, role: viewer.role, rep: viewer.rep?.email ?? null }, "MCP tools act as this token"),
-          (err: unknown) => logger.error(`call-coach at ${target.url} refused the adapter's token or is unreachable: ${(err as Error).message} — every tool will fail until CALLCOACH_TOKEN is fixed (see \`callcoach doctor\`).`),
-        );
-        await serveStdio(server);
-        await server.close();
-        await stop();
-        process.exit(0);
-      }
       const http = await startMcpHttp({ apiUrl: target.url, host: opts.host, port, logger, allowedOrigins: opts.allowedOrigin, maxBodyBytes });
       process.stdout.write(
         [

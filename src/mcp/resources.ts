@@ -28,7 +28,7 @@ export function registerRubricResources(server: McpServer, opts: McpServerOption
     "rubric",
     new ResourceTemplate("callcoach://rubrics/{role}", {
       list: async () => {
-        const { rubrics } = await execute(opts.client, RubricsDocument);
+        const { rubrics } = await execute(await opts.client, RubricsDocument);
         return {
           resources: rubrics.map((r) => ({
             uri: `callcoach://rubrics/${r.role}`,
@@ -47,7 +47,7 @@ export function registerRubricResources(server: McpServer, opts: McpServerOption
     },
     async (uri, variables) => {
       const role = String(variables.role).toUpperCase();
-      const { rubrics } = await execute(opts.client, RubricsDocument);
+      const { rubrics } = await execute(await opts.client, RubricsDocument);
       const rubric = rubrics.find((r) => r.role === role);
       if (!rubric) throw new Error(`No rubric for role ${role}; roles: ${rubrics.map((r) => r.role).join(", ")}`);
       return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: rubricMarkdown(rubric) }] };

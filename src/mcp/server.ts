@@ -23,7 +23,8 @@ export const MCP_INSTRUCTIONS =
   "limited to what the configured token may see; ids may be call-coach's or Gong's.";
 
 export interface McpServerOptions {
-  client: ClientOptions;
+  /** The API and token; a promise while the adapter is still starting call-coach in-process (tools wait for it). */
+  client: ClientOptions | Promise<ClientOptions>;
   logger: Logger;
 }
 
@@ -45,9 +46,10 @@ function registerTool(server: McpServer, tool: ToolDefinition, opts: McpServerOp
       const started = Date.now();
       const progressToken = extra._meta?.progressToken;
       try {
+        const client = await opts.client;
         const answer = await tool.run(
           {
-            client: { ...opts.client, fetch: opts.client.fetch },
+            client,
             logger: opts.logger,
             signal: extra.signal,
             progress:

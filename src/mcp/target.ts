@@ -31,12 +31,19 @@ export interface McpTarget {
   close(): Promise<void>;
 }
 
-export async function resolveMcpTarget(config: Config, logger: Logger, opts: { needToken: boolean; demo?: boolean }): Promise<McpTarget> {
-  const need = (token: string | undefined | null, how: string): string | undefined => {
+type TargetOptions = { needToken: boolean; demo?: boolean };
+
+function tokenOrThrow(opts: TargetOptions) {
+  return (token: string | undefined | null, how: string): string | undefined => {
     if (token) return token;
     if (opts.needToken) throw new McpTargetError(how);
     return undefined;
   };
+}
+
+/** Cases 1 and 2: a server that is already running (no I/O but reading the lock file), else null. */
+export function findRunningTarget(config: Config, opts: TargetOptions): McpTarget | null {
+  const need = tokenOrThrow(opts);
   if (config.clientUrl) {
     return {
       url: config.clientUrl,
@@ -59,7 +66,12 @@ export async function resolveMcpTarget(config: Config, logger: Logger, opts: { n
       };
     }
   }
-  // Nothing running: serve in this process, on a loopback port nobody else needs to know.
+  return null;
+}
+
+/** Case 3: call-coach started in this process, on a loopback port nobody else needs to know. */
+export async function startInProcessTarget(config: Config, logger: Logger, opts: TargetOptions): Promise<McpTarget> {
+  const need = tokenOrThrow(opts);
   const local: Config = Object.freeze({ ...config, host: "127.0.0.1", port: 0 });
   // Loaded only here: a client of a running server starts without the database stack.
   const { openApp, startServer } = loadAppModule();
@@ -81,6 +93,10 @@ export async function resolveMcpTarget(config: Config, logger: Logger, opts: { n
     via: "in-process server",
     close: () => server.close(),
   };
+}
+
+export async function resolveMcpTarget(config: Config, logger: Logger, opts: TargetOptions): Promise<McpTarget> {
+  return findRunningTarget(config, opts) ?? (await startInProcessTarget(config, logger, opts));
 }
 
 export type { ClientOptions };
