@@ -4,7 +4,7 @@
  * first. Nothing sleeps: every wait is on a child's output or exit, with a timeout.
  */
 import "reflect-metadata";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -16,9 +16,8 @@ import { startEmbeddedPostgres } from "../../src/core/db/embedded";
 import { pgConnectionOptions } from "../../src/core/db/pg-options";
 import { createLogger } from "../../src/core/logger";
 import { backend, createTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { liveChildren, ROOT, runCli, spawnCli, type RunResult } from "../helpers/cli-process";
 
-const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/callcoach.js");
 const COMPILED_MAIN = path.join(ROOT, "dist/src/cli/main.js");
 const FIXTURES = path.join(ROOT, "test/fixtures/import");
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -34,44 +33,8 @@ const STOP_TIMEOUT_MS = 15_000;
 // ---------------------------------------------------------------------------------------------
 // Child processes
 
-interface RunResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-const liveChildren = new Set<ChildProcess>();
-
-function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  liveChildren.add(child);
-  child.on("close", () => liveChildren.delete(child));
-  return child;
-}
-
 /** Runs one CLI command to completion (killed and failed after `timeoutMs`). */
-function run(args: string[], env: NodeJS.ProcessEnv, timeoutMs = RUN_TIMEOUT_MS): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawnCli(args, env);
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`callcoach ${args.join(" ")} did not finish in ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv, timeoutMs = RUN_TIMEOUT_MS): Promise<RunResult> => runCli(args, env, { timeoutMs });
 
 /** A long-running `callcoach serve`, with its output collected and waits on that output. */
 class ServeProcess {

@@ -6,7 +6,7 @@
  * (every call-coach variable unset first, so DATABASE_URL of a Postgres test run does not leak in)
  * and a scratch working directory (no stray .env).
  */
-import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,46 +15,21 @@ import { startEmbeddedPostgres } from "../../src/core/db/embedded";
 import { startGongSimulator, type RunningSimulator } from "../../src/gong/simulator";
 import { startFakeAnthropic, type FakeAnthropic } from "../support/fake-anthropic";
 import { backend, createTestDatabase } from "../helpers/test-db";
+import { runCli, type RunResult } from "../helpers/cli-process";
 
 const ROOT = path.resolve(__dirname, "../..");
-const BIN = path.join(ROOT, "bin/callcoach.js");
-const ANTHROPIC_KEY = "sk-ant-doctor-right-key";
-const WRONG_SECRET = "wrong-secret-0123456789";
-const WRONG_ANTHROPIC_KEY = "sk-ant-doctor-wrong-key";
+/** Made up at run time: no key-shaped literal lives in the repository. */
+const ANTHROPIC_KEY = `test-${crypto.randomBytes(12).toString("hex")}`;
+const WRONG_SECRET = `wrong-${crypto.randomBytes(12).toString("hex")}`;
+const WRONG_ANTHROPIC_KEY = `test-${crypto.randomBytes(12).toString("hex")}`;
 
 jest.setTimeout(120_000); // child processes share the CPU with the rest of the suite
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let tmpRoot: string;
 let sim: RunningSimulator;
 let anthropic: FakeAnthropic;
 
-function run(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 45_000): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: tmpRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`callcoach ${args.join(" ")} did not finish in ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[], env: NodeJS.ProcessEnv, timeoutMs = 45_000): Promise<RunResult> => runCli(args, env, { timeoutMs, cwd: tmpRoot });
 
 /** A fresh data dir and no call-coach variable but `extra`. */
 function doctorEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

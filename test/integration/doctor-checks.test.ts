@@ -264,7 +264,7 @@ describe("doctor: MCP and configuration", () => {
   });
 
   it("names every invalid variable and skips the other checks", async () => {
-    const { result } = checkConfig({ PORT: "-1", REVIEW_TZ: "Mars/Olympus", ANTHROPIC_API_KEY: "sk-ant-secret" });
+    const { result } = checkConfig({ PORT: "-1", REVIEW_TZ: "Mars/Olympus", ANTHROPIC_API_KEY: "placeholder-key" });
     expect(result.status).toBe("fail");
     expect(result.hint).toMatch(/^fix PORT, REVIEW_TZ in the environment or \.env/);
     const report = await runDoctor({ env: { PORT: "-1" } });
