@@ -3,7 +3,7 @@ import { backend } from "../helpers/test-db";
 import type { TestServer } from "../helpers/test-server";
 import { textOf, type McpTestClient } from "../helpers/mcp";
 import { TokenRole } from "../../src/modules/tokens/api-token.entity";
-import { DEMO, connectValidating, demoCalls, startDemoServer, waitForDemoAnalyses, type DemoCall } from "./demo-server";
+import { DEMO, useAnalysedDemo, connectValidating, demoCalls, startDemoServer, type DemoCall } from "./demo-server";
 
 interface Person {
   analysis_id: string;
@@ -32,18 +32,11 @@ interface Answer {
 const data = (r: CallToolResult) => r.structuredContent as unknown as Answer;
 
 describe(`MCP analyze_call (${backend})`, () => {
+  const demo = useAnalysedDemo();
   let ts: TestServer;
   let admin: McpTestClient;
   let calls: DemoCall[];
-  beforeAll(async () => {
-    ts = await startDemoServer();
-    calls = await waitForDemoAnalyses(ts);
-    admin = await connectValidating(ts.url, ts.adminToken);
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await ts?.close();
-  });
+  beforeAll(() => ({ ts, admin, calls } = demo));
 
   it("answers an already analysed call at once, summary first, from the cache", async () => {
     await admin.call("analyze_call", { call_id: DEMO.mayaDiscovery }); // warm-up (first request compiles code paths)

@@ -3,7 +3,7 @@ import { backend } from "../helpers/test-db";
 import type { TestServer } from "../helpers/test-server";
 import { textOf, type McpTestClient } from "../helpers/mcp";
 import { TokenRole } from "../../src/modules/tokens/api-token.entity";
-import { DEMO, connectValidating, startDemoServer, waitForDemoAnalyses, type DemoCall } from "./demo-server";
+import { DEMO, useAnalysedDemo, connectValidating, type DemoCall } from "./demo-server";
 
 interface Answer {
   rep_id: string | null;
@@ -15,18 +15,11 @@ interface Answer {
 const data = (r: CallToolResult) => r.structuredContent as unknown as Answer;
 
 describe(`MCP compare_calls (${backend})`, () => {
+  const demo = useAnalysedDemo();
   let ts: TestServer;
   let admin: McpTestClient;
   let calls: DemoCall[];
-  beforeAll(async () => {
-    ts = await startDemoServer();
-    calls = await waitForDemoAnalyses(ts);
-    admin = await connectValidating(ts.url, ts.adminToken);
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await ts?.close();
-  });
+  beforeAll(() => ({ ts, admin, calls } = demo));
 
   it("puts a rep's calls side by side with deltas from the first", async () => {
     const negotiation = calls.find((c) => c.gongId === DEMO.mayaNegotiation)!;

@@ -62,3 +62,28 @@ export async function waitForDemoAnalyses(ts: TestServer): Promise<DemoCall[]> {
  */
 /** connectMcp, which lists the tools so that the Client validates every structured answer. */
 export const connectValidating = (url: string, token: string): Promise<McpTestClient> => connectMcp(url, token);
+
+export interface AnalysedDemo {
+  ts: TestServer;
+  /** ADMIN client, validating answers against the output schemas. */
+  admin: McpTestClient;
+  calls: DemoCall[];
+}
+
+/**
+ * For a describe block: before its tests, a demo server with every demo call analysed and an ADMIN
+ * MCP client; both closed after. Read the fields inside tests (they are set in beforeAll).
+ */
+export function useAnalysedDemo(): AnalysedDemo {
+  const demo = {} as AnalysedDemo;
+  beforeAll(async () => {
+    demo.ts = await startDemoServer();
+    demo.calls = await waitForDemoAnalyses(demo.ts);
+    demo.admin = await connectValidating(demo.ts.url, demo.ts.adminToken);
+  });
+  afterAll(async () => {
+    await demo.admin?.close();
+    await demo.ts?.close();
+  });
+  return demo;
+}

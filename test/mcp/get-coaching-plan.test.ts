@@ -3,7 +3,7 @@ import { backend } from "../helpers/test-db";
 import type { TestServer } from "../helpers/test-server";
 import { textOf, type McpTestClient } from "../helpers/mcp";
 import { TokenRole } from "../../src/modules/tokens/api-token.entity";
-import { DEMO, connectValidating, startDemoServer, waitForDemoAnalyses, type DemoCall } from "./demo-server";
+import { DEMO, useAnalysedDemo, connectValidating, type DemoCall } from "./demo-server";
 
 interface Moment {
   quote: string;
@@ -33,18 +33,11 @@ const data = (r: CallToolResult) => r.structuredContent as unknown as Answer;
 const PERIOD = { period: "CUSTOM", from: "2026-10-01", to: "2026-11-30" };
 
 describe(`MCP get_coaching_plan (${backend})`, () => {
+  const demo = useAnalysedDemo();
   let ts: TestServer;
   let admin: McpTestClient;
   let calls: DemoCall[];
-  beforeAll(async () => {
-    ts = await startDemoServer();
-    calls = await waitForDemoAnalyses(ts);
-    admin = await connectValidating(ts.url, ts.adminToken);
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await ts?.close();
-  });
+  beforeAll(() => ({ ts, admin, calls } = demo));
 
   it("builds a plan with priority areas, actions, example and model moments and practice", async () => {
     const r = await admin.call("get_coaching_plan", { rep_email: DEMO.diego, ...PERIOD });
